@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Installs whatever the build needs and is missing, then writes target/toolchain.env,
+# which the Makefile sources before every wasm build.
+#
+#   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, trunk, wasm-opt
+#   scripts/setup.sh test    the above plus headless Chromium, chromedriver and axe-core
+#
+# The toolchain choice is automatic and remembered in target/toolchain.env:
+#   rustup  - rustup's own wasm32-unknown-unknown target, where it can be downloaded;
+#   debian  - Debian's rustc-web with std built from source (see ../shared/TOOLCHAIN.md),
+#             where rustup's download host is unreachable.
+# A second run checks versions only and takes about a second.
+set -euo pipefail
+
+want=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+mkdir -p target
+envfile=target/toolchain.env
+TRUNK_VERSION=0.21.14
+DEBIAN_PACKAGES_BUILD="rustc-web cargo-web rust-web-src lld-22"
+DEBIAN_PACKAGES_TEST="chromium chromium-driver"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+# The host toolchain (rustup's cargo) builds host tools and native tests.
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs) and run again"
+
+apt_updated=
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if [ "$(id -u)" != 0 ]; then
+    die "missing system packages: ${missing[*]}. Run: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  if [ -z "$apt_updated" ]; then apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# --- 1. toolchain for wasm32 -------------------------------------------------
+detect_toolchain() {
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    echo rustup; return
+  fi
+  # rustup's download host may hang instead of refusing: bound the attempt.
+  say "trying 'rustup target add wasm32-unknown-unknown' (60 s limit)"
+  if timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    echo rustup
+  else
+    echo debian
+  fi
+}
+
+toolchain=
+[ -f "$envfile" ] && toolchain=$(sed -n 's/^# toolchain=//p' "$envfile")
+if [ -z "$toolchain" ]; then
+  toolchain=$(detect_toolchain)
+fi
+
+if [ "$toolchain" = debian ]; then
+  apt_install $DEBIAN_PACKAGES_BUILD
+  [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown \
+    || die "/usr/bin/rustc (Debian rustc-web) does not list wasm32-unknown-unknown"
+  command -v wasm-ld-22 >/dev/null || die "wasm-ld-22 not found (package lld-22)"
+fi
+
+# --- 2. wasm-opt from npm's binaryen (Debian's is too old), axe-core for tests -
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  command -v npm >/dev/null || die "npm not found: install Node.js 20+ (apt-get install nodejs npm)"
+  say "npm ci (binaryen's wasm-opt, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+# --- 3. host tools: wasm-bindgen-cli (same version as Cargo.lock) and trunk ---
+[ -f Cargo.lock ] || cargo generate-lockfile >&2
+wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+[ -n "$wb_version" ] || die "wasm-bindgen not found in Cargo.lock"
+grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml \
+  || die "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $wb_version"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  say "cargo install wasm-bindgen-cli $wb_version (about 2 minutes)"
+  # --locked fails on the registry mirror here (a locked dependency is missing).
+  cargo install -q wasm-bindgen-cli --version "$wb_version" --force >&2
+fi
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
+  # trunk 0.22 needs a newer rustc than rustup has here; --locked keeps lightningcss building.
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked --force >&2
+fi
+
+# --- 4. browser for tests -----------------------------------------------------
+if [ "$want" = test ]; then
+  if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
+    apt_install $DEBIAN_PACKAGES_TEST
+  fi
+fi
+
+# --- 5. remember the choice ---------------------------------------------------
+{
+  echo "# written by scripts/setup.sh; delete this file to detect the toolchain again"
+  echo "# toolchain=$toolchain"
+  echo "export PATH=\"$root/node_modules/.bin:/usr/bin:$HOME/.cargo/bin:\$PATH\""
+  if [ "$toolchain" = debian ]; then
+    echo "export RUSTC=/usr/bin/rustc"
+    echo "export RUSTC_BOOTSTRAP=1"
+    echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+    echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22"
+  else
+    echo "export PATH=\"$root/node_modules/.bin:$HOME/.cargo/bin:\$PATH\""
+  fi
+  echo "export CARGO_TARGET_DIR=$root/target/wasm"
+  echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner"
+  echo "export CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)"
+} > "$envfile"
+say "toolchain: $toolchain (remembered in $envfile)"

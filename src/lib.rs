@@ -1,0 +1,7 @@
+//! Optical interconnect power, latency, reliability and TCO calculator.
+//!
+//! `model` is the pure engine; `ui` is the Leptos front end (wasm only).
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,66 @@
+//! Component tests in headless Chromium (`make test-wasm`): mount real
+//! components into the page and check the DOM they render.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use optics_calc::model::{Scenario, evaluate};
+use optics_calc::ui::Calculator;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a calculator into a fresh element and returns that element.
+fn mount(initial: Scenario) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), move || view! { <Calculator initial=initial.clone() /> }).forget();
+    host
+}
+
+/// Lets the reactive system flush pending effects (they run on a microtask).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn metric(host: &web_sys::HtmlElement, key: &str) -> f64 {
+    host.query_selector(&format!("[data-metric={key}]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no [data-metric={key}]"))
+        .get_attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn set_input(host: &web_sys::HtmlElement, css: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = host.query_selector(css).unwrap().unwrap().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_module_count_of_the_default_scenario() {
+    let host = mount(Scenario::default());
+    tick().await;
+    let want = evaluate(&Scenario::default()).metric("optical_modules").unwrap();
+    assert_eq!(metric(&host, "optical_modules"), want);
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_gpu_slider_updates_the_module_count() {
+    let host = mount(Scenario::default());
+    tick().await;
+    set_input(&host, "input[type=range][data-input=gpus]", "2048");
+    tick().await;
+    let mut s = Scenario::default();
+    s.set_number("gpus", 2048.0);
+    let want = evaluate(&s).metric("optical_modules").unwrap();
+    assert_eq!(metric(&host, "optical_modules"), want);
+    assert_ne!(want, evaluate(&Scenario::default()).metric("optical_modules").unwrap());
+}
