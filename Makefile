@@ -29,7 +29,7 @@ dist: setup
 test: setup-test lint test-native test-wasm test-e2e
 
 lint:
-	@$(NATIVE) cargo clippy --all-targets -- -D warnings
+	@$(NATIVE) cargo clippy --workspace --all-targets -- -D warnings
 
 test-native:
 	@$(NATIVE) cargo test --lib --bins --tests
@@ -38,7 +38,7 @@ test-wasm: setup-test
 	@$(WASM) cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: dist setup-test
-	@$(NATIVE) cargo test --features e2e --test e2e -- --test-threads=1
+	@$(NATIVE) cargo test -p optics-calc-e2e --test e2e -- --test-threads=1
 
 bench: dist setup-test
 	@$(NATIVE) cargo bench --bench evaluate

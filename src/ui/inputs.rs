@@ -1,35 +1,128 @@
-//! Input controls generated from the model's input definitions table.
+//! Input controls generated from the model's input definitions table: a
+//! fieldset per group, a slider paired with a number box per numeric input, a
+//! select per choice, and a help disclosure naming each default's source.
 
 use leptos::prelude::*;
 
-use crate::model::{InputKind, Scenario, input_def};
+use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
 
-/// A slider paired with a number box for one numeric input of the table.
+/// Every input of one group, in table order.
 #[component]
-pub fn NumberInput(key: &'static str, scenario: RwSignal<Scenario>) -> impl IntoView {
-    let def = input_def(key).expect("input key from the definitions table");
-    let (min, max, step) = match def.kind {
-        InputKind::Number { min, max, step, .. } | InputKind::Override { min, max, step } => (min, max, step),
-        InputKind::Choice { .. } => (0.0, 0.0, 1.0),
-    };
+pub fn InputGroup(group: Group, scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>>) -> impl IntoView {
+    let rows = INPUTS.iter().filter(|d| d.group == group).map(|def| match def.kind {
+        InputKind::Number { min, max, step, .. } => {
+            view! { <NumberInput def min max step overridable=false scenario notices /> }.into_any()
+        }
+        InputKind::Override { min, max, step } => {
+            view! { <NumberInput def min max step overridable=true scenario notices /> }.into_any()
+        }
+        InputKind::Choice { options, .. } => view! { <ChoiceInput def options scenario notices /> }.into_any(),
+    });
+    view! {
+        <fieldset class="oc-group">
+            <legend>{group.label()}</legend>
+            {rows.collect_view()}
+        </fieldset>
+    }
+}
+
+/// Replaces the shown notices with the outcome of one user action.
+fn report_outcome(notices: RwSignal<Vec<Notice>>, outcome: Option<Notice>) {
+    notices.set(outcome.into_iter().collect());
+}
+
+/// Slider and number box for one numeric input; typing and sliding stay in
+/// sync because both show the scenario's (validated) value.
+#[component]
+fn NumberInput(
+    def: &'static InputDef,
+    min: f64,
+    max: f64,
+    step: f64,
+    /// An optional catalog override: shows the catalog value until moved, with a reset.
+    overridable: bool,
+    scenario: RwSignal<Scenario>,
+    notices: RwSignal<Vec<Notice>>,
+) -> impl IntoView {
+    let key = def.key;
     let value = move || scenario.with(|s| s.number(key).unwrap_or(min));
     let set = move |raw: String| {
-        if let Ok(v) = raw.trim().parse::<f64>() {
-            scenario.update(|s| {
-                s.set_number(key, v);
-            });
-        }
+        let outcome = match raw.trim().parse::<f64>() {
+            Ok(v) => scenario.try_update(|s| s.set_number(key, v)).flatten(),
+            Err(_) => {
+                // Still notify, so the box shows the current value again.
+                scenario.update(|_| {});
+                Some(Notice::new(key, format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw))))
+            }
+        };
+        report_outcome(notices, outcome);
     };
+    let overridden = move || overridable && scenario.with(|s| s.is_overridden(key));
     let id = format!("oc-in-{key}");
+    let help_id = format!("oc-help-{key}");
     view! {
-        <div class="oc-field">
+        <div class="oc-field" class:oc-overridden=overridden>
             <label for=id.clone()>{def.label}" "<span class="oc-unit">{def.unit}</span></label>
-            <input type="range" id=id.clone() data-input=key min=min max=max step=step
+            <input type="range" id=id data-input=key min=min max=max step=step
+                aria-describedby=help_id.clone()
                 prop:value=move || value().to_string()
                 on:input=move |ev| set(event_target_value(&ev)) />
-            <input type="number" data-input-box=key aria-label=def.label min=min max=max step=step
+            <input type="number" data-input-box=key aria-label=format!("{} ({})", def.label, def.unit)
+                min=min max=max step="any" inputmode="decimal"
                 prop:value=move || value().to_string()
                 on:change=move |ev| set(event_target_value(&ev)) />
+            {overridable.then(|| view! {
+                <button type="button" class="oc-reset-one" data-reset=key
+                    prop:hidden=move || !overridden()
+                    on:click=move |_| scenario.update(|s| s.clear_override(key))>
+                    "Use catalog value"
+                </button>
+            })}
+            <Help def id=help_id />
         </div>
+    }
+}
+
+#[component]
+fn ChoiceInput(
+    def: &'static InputDef,
+    options: &'static [crate::model::ChoiceOption],
+    scenario: RwSignal<Scenario>,
+    notices: RwSignal<Vec<Notice>>,
+) -> impl IntoView {
+    let key = def.key;
+    let id = format!("oc-in-{key}");
+    let help_id = format!("oc-help-{key}");
+    let current = move || scenario.with(|s| s.choice(key).unwrap_or_default());
+    view! {
+        <div class="oc-field oc-field-choice">
+            <label for=id.clone()>{def.label}</label>
+            <select id=id data-input=key aria-describedby=help_id.clone()
+                prop:value=current
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    let outcome = scenario.try_update(|s| s.set_choice(key, &id)).flatten();
+                    report_outcome(notices, outcome);
+                }>
+                {options.iter().map(|o| view! {
+                    <option value=o.id selected=move || current() == o.id>{o.label}</option>
+                }).collect_view()}
+            </select>
+            <Help def id=help_id />
+        </div>
+    }
+}
+
+/// The help text and the source of the default, behind a keyboard-usable disclosure.
+#[component]
+fn Help(def: &'static InputDef, id: String) -> impl IntoView {
+    view! {
+        <details class="oc-help">
+            <summary aria-label=format!("About {}", def.label)>"?"</summary>
+            <p id=id>
+                {def.help}" "
+                <span class="oc-source">"Source: "{def.source}{def.estimate.then_some(" (estimate)")}</span>
+            </p>
+        </details>
     }
 }

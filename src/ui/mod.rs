@@ -2,7 +2,12 @@
 //! `Memo<Report>`; no model arithmetic happens here.
 
 mod calculator;
+mod charts;
+mod compare;
 mod inputs;
+mod methodology;
+mod notices;
+mod presets_bar;
 mod readout;
 
 pub use calculator::Calculator;

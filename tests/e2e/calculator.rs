@@ -2,7 +2,7 @@
 
 use optics_calc::model::{Scenario, evaluate};
 
-use crate::harness::Session;
+use optics_calc_e2e::Session;
 
 /// Relative tolerance for comparing browser readouts with the native model:
 /// both run the same Rust code, so only f64 formatting can differ.

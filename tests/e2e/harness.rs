@@ -2,8 +2,8 @@
 //! drive headless Chromium through chromedriver, and read the page's readout
 //! (`data-metric` / `data-value`) and notices (`data-notice`).
 //!
-//! Every end-to-end case builds on `Session::open`; `make test-e2e` builds
-//! `dist/` once before the suite runs.
+//! Every end-to-end case (tests/e2e/*.rs, gathered by suite.rs) builds on
+//! `Session::open`; `make test-e2e` builds `dist/` once before the suite runs.
 
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
@@ -17,9 +17,14 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+/// The calculator's checkout (this package lives in its tests/e2e).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 /// The built static site. `make test-e2e` builds it first.
 pub fn dist_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let dir = project_root().join("dist");
     assert!(
         dir.join("index.html").exists(),
         "dist/index.html is missing: run `make dist` (or `make test-e2e`, which builds it)"
@@ -249,7 +254,7 @@ impl Browser {
 
     /// Saves a PNG screenshot under target/screenshots/ and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        let dir = project_root().join("target/screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let path = dir.join(format!("{name}.png"));
         let png = self.client.screenshot().await.expect("screenshot");

@@ -2,4 +2,3 @@
 //! Run with `make test-e2e` (builds dist/ first).
 
 mod calculator;
-mod harness;

@@ -1,0 +1,64 @@
+//! Charts drawn by `crate::charts` (plotters, SVG) at the width of their
+//! container, each with its data table as an accessible alternative.
+
+use leptos::prelude::*;
+use leptos::{ev, html};
+
+use crate::charts::{Chart, ChartTheme};
+use crate::format::NumberFormat;
+use crate::model::Report;
+
+/// Draws a chart from the report.
+pub type DrawChart = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
+
+/// Width the charts are drawn at before the container has been measured.
+const DEFAULT_WIDTH_PX: u32 = 640;
+
+#[component]
+pub fn ChartFigure(report: Memo<Report>, draw: DrawChart) -> impl IntoView {
+    let fmt = use_context::<NumberFormat>().unwrap_or_default();
+    let theme = use_context::<ChartTheme>().unwrap_or_default();
+    let container = NodeRef::<html::Figure>::new();
+    let width = RwSignal::new(DEFAULT_WIDTH_PX);
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let w = el.client_width().max(240) as u32;
+            // Redraw only for a real change, not for every resize event.
+            if w.abs_diff(width.get_untracked()) > 8 {
+                width.set(w);
+            }
+        }
+    };
+    container.on_load(move |_| measure());
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // The chart is redrawn only when the report or the width changes.
+    let chart = Memo::new_with_compare(
+        move |_| report.with(|r| draw(r, &fmt, &theme, width.get())),
+        |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
+    );
+    view! {
+        <figure class="oc-chart" node_ref=container data-chart=move || chart.with(|c| c.id)>
+            <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
+            // The SVG comes from plotters, which XML-escapes every text it draws.
+            <div class="oc-chart-svg" inner_html=move || chart.with(|c| c.svg.clone())></div>
+            <details class="oc-chart-table">
+                <summary>"Show as a table"</summary>
+                <div class="oc-table-wrap">
+                    <table class="oc-table">
+                        <caption>{move || chart.with(|c| c.table.caption.clone())}</caption>
+                        <thead><tr>
+                            {move || chart.with(|c| c.table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}
+                        </tr></thead>
+                        <tbody>
+                            {move || chart.with(|c| c.table.rows.iter().map(|row| view! {
+                                <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

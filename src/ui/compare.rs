@@ -1,0 +1,114 @@
+//! Baseline and proposed side by side: fabric per tier, power, energy, money,
+//! latency and reliability, with the difference.
+
+use leptos::prelude::*;
+
+use crate::format::NumberFormat;
+use crate::model::Report;
+use crate::model::report::SideReport;
+
+/// A row of the comparison: label, how to read the figure from one side, and
+/// how to write it.
+struct Row {
+    label: &'static str,
+    value: fn(&SideReport) -> f64,
+    write: fn(&NumberFormat, f64) -> String,
+}
+
+const ROWS: &[Row] = &[
+    Row { label: "Optical modules", value: |s| s.optical_modules as f64, write: |f, v| f.count(v) },
+    Row { label: "Modules per GPU", value: |s| s.modules_per_gpu, write: |f, v| f.fixed(v, 2) },
+    Row { label: "Switches", value: |s| s.switches as f64, write: |f, v| f.count(v) },
+    Row { label: "Optics power", value: |s| s.power.optics_power_w, write: |f, v| f.power_w(v) },
+    Row { label: "Switch power (without optics)", value: |s| s.power.switch_power_w, write: |f, v| f.power_w(v) },
+    Row { label: "Network power (IT)", value: |s| s.power.network_power_w, write: |f, v| f.power_w(v) },
+    Row { label: "Optics share of network power", value: |s| s.power.optics_share_pct, write: |f, v| f.percent(v) },
+    Row { label: "Facility power (× PUE)", value: |s| s.power.facility_power_w, write: |f, v| f.power_w(v) },
+    Row { label: "Energy per year", value: |s| s.power.energy_kwh_per_year, write: |f, v| f.energy_kwh(v) },
+    Row { label: "Electricity per year", value: |s| s.power.energy_cost_usd_per_year, write: |f, v| f.money(v) },
+    Row { label: "CO2 per year (t)", value: |s| s.power.co2_t_per_year, write: |f, v| f.count(v) },
+    Row { label: "Path latency", value: |s| s.latency.total_ns, write: |f, v| f.duration_ns(v) },
+    Row { label: "Module failures per year", value: |s| s.failures_per_year, write: |f, v| f.significant(v) },
+    Row { label: "Failure cost per year", value: |s| s.failure_cost_usd_per_year, write: |f, v| f.money(v) },
+    Row { label: "Capex (modules, spares, installation)", value: |s| s.capex_usd, write: |f, v| f.money(v) },
+    Row { label: "Opex per year (energy + failures)", value: |s| s.opex_usd_per_year, write: |f, v| f.money(v) },
+];
+
+#[component]
+pub fn Comparison(report: Memo<Report>) -> impl IntoView {
+    let fmt = use_context::<NumberFormat>().unwrap_or_default();
+    let body = move || {
+        report.with(|r| {
+            ROWS.iter()
+                .map(|row| {
+                    let (b, p) = ((row.value)(&r.baseline), (row.value)(&r.proposed));
+                    view! {
+                        <tr>
+                            <th scope="row">{row.label}</th>
+                            <td>{(row.write)(&fmt, b)}</td>
+                            <td>{(row.write)(&fmt, p)}</td>
+                            <td>{(row.write)(&fmt, b - p)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let tiers = move || {
+        report.with(|r| {
+            r.baseline
+                .tiers()
+                .iter()
+                .zip(r.proposed.tiers())
+                .map(|(b, p)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{b.name}" ("{b.media}")"</th>
+                            <td>{fmt.count(b.switches as f64)}</td>
+                            <td>{fmt.count(b.links as f64)}</td>
+                            <td>{fmt.count(b.optical_modules as f64)}</td>
+                            <td>{fmt.power_w(b.module_power_w + b.copper_power_w)}</td>
+                            <td>{fmt.power_w(p.module_power_w + p.copper_power_w)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_uppercase());
+    view! {
+        <section class="oc-panel oc-compare" aria-labelledby="oc-compare-h">
+            <h2 id="oc-compare-h">"Side by side"</h2>
+            <div class="oc-table-wrap">
+                <table class="oc-table">
+                    <caption>"Baseline and proposed optics for the whole fabric"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Figure"</th>
+                            <th scope="col">"Baseline ("{move || tech(|r| r.baseline.tech)}")"</th>
+                            <th scope="col">"Proposed ("{move || tech(|r| r.proposed.tech)}")"</th>
+                            <th scope="col">"Difference"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="oc-table-wrap">
+                <table class="oc-table">
+                    <caption>"Fabric by tier (module counts are the baseline's)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Tier"</th>
+                            <th scope="col">"Switches"</th>
+                            <th scope="col">"Links"</th>
+                            <th scope="col">"Optical modules"</th>
+                            <th scope="col">"Link power, baseline"</th>
+                            <th scope="col">"Link power, proposed"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{tiers}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
