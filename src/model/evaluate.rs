@@ -1,0 +1,230 @@
+//! `evaluate`: Scenario in, Report out. Pure and allocation-light: the only
+//! heap use is the notices list, empty for a valid scenario.
+
+use super::catalog::{SPEEDS_GBPS, Tech, speed_index};
+use super::fabric::{Fabric, MAX_TIERS, tiers_needed};
+use super::finance::{capex_usd, cumulative_usd, npv_usd, payback_months};
+use super::headroom::{all_in_w_per_gpu, extra_gpus};
+use super::inputs::gbps_value;
+use super::latency::{PathLatency, StepLatency, Workload, path_latency};
+use super::optics::{LevelOptics, Media, Overrides, SideTech};
+use super::power::{Power, switch_power_w};
+use super::reliability::{FailureCost, ReliabilityInputs};
+use super::report::{Delta, MAX_ROWS, Report, SideReport, TierRow};
+use super::scenario::Scenario;
+use super::validate::{Notice, fmt_num};
+
+const TIER_NAMES: [&str; MAX_TIERS] = ["GPU to leaf", "leaf to spine", "spine to core", "core to super-spine"];
+
+/// GPUs per server for the front-end network (one server = 8 GPUs).
+const GPUS_PER_SERVER: f64 = 8.0;
+
+/// What both sides share: topology, media and the scenario's constants.
+struct Common<'a> {
+    s: &'a Scenario,
+    speed: usize,
+    fabric: Fabric,
+    front_end: Option<Fabric>,
+    media: [Media; MAX_TIERS],
+    length_m: [f64; MAX_TIERS],
+    switch_w: f64,
+    failure: FailureCost,
+}
+
+/// Evaluates a scenario. Out-of-range inputs are clamped first (on a copy);
+/// every change and every caveat is listed in `Report::notices`.
+pub fn evaluate(input: &Scenario) -> Report {
+    let mut s = input.clone();
+    let mut notices = s.validate();
+    let gbps = gbps_value(s.gbps);
+    let speed = speed_index(gbps);
+    let endpoints = (s.gpus * s.ports) as u64;
+    let needed = tiers_needed(endpoints as f64, s.radix, s.oversub);
+    let tiers = match (s.tiers.parse::<usize>(), needed) {
+        (Ok(forced), Some(n)) => forced.max(n),
+        (_, Some(n)) => n,
+        (_, None) => {
+            notices.push(Notice::new(
+                "gpus",
+                format!("{endpoints} ports exceed a 4-tier Clos at radix {}; computed as 4 tiers with a larger top tier", fmt_num(s.radix)),
+            ));
+            MAX_TIERS
+        }
+    };
+    let fabric = Fabric::build(endpoints, s.radix, s.oversub, tiers);
+    let front_end = (s.fe > 0.0).then(|| {
+        let e = (s.gpus / GPUS_PER_SERVER).ceil() * s.fe;
+        Fabric::build(e as u64, s.radix, 1.0, tiers_needed(e, s.radix, 1.0).unwrap_or(MAX_TIERS))
+    });
+    let mut media = [Media::Optical; MAX_TIERS];
+    let mut length_m = [s.m_up; MAX_TIERS];
+    length_m[0] = s.m_leaf;
+    for (t, m) in media.iter_mut().enumerate() {
+        *m = Media::from_id([s.m1, s.m2, s.m3][t.min(2)]);
+    }
+    check_reach(&s, &media[..tiers], &length_m, speed, &mut notices);
+    if s.twin == "on" && speed + 1 >= SPEEDS_GBPS.len() {
+        notices.push(Notice::new("twin", "no twin-port module above 3.2T ports; one module per port".into()));
+    }
+    let common = Common {
+        s: &s,
+        speed,
+        fabric,
+        front_end,
+        media,
+        length_m,
+        switch_w: switch_power_w(s.sw_w, s.radix, gbps),
+        failure: FailureCost::new(s.gpus, s.blast, s.restart_min, s.gpu_h_usd, s.swap_usd),
+    };
+    let rel = ReliabilityInputs {
+        afr_pct: s.afr,
+        afr_cpo_pct: s.afr_cpo,
+        ea_ev: s.ea_ev,
+        k_per_w: s.k_per_w,
+        case_c: s.case_c,
+    };
+    let twin = s.twin == "on";
+    let base_ov = Overrides { power_w: s.base_w, latency_ns: s.base_ns, price_usd: s.base_usd };
+    let alt_ov = Overrides { power_w: s.alt_w, latency_ns: s.alt_ns, price_usd: s.alt_usd };
+    let tech = |id: &str| Tech::from_id(id).unwrap_or(Tech::Dsp);
+    let base = SideTech::resolve(tech(s.base), speed, twin, &base_ov, s.host_w, &rel);
+    let alt = SideTech::resolve(tech(s.alt), speed, twin, &alt_ov, s.host_w, &rel);
+    let years = s.years as usize;
+    let baseline = side_report(&common, &base, s.build == "retrofit");
+    let proposed = side_report(&common, &alt, false);
+
+    let (b, p) = (&baseline.power, &proposed.power);
+    let delta = Delta {
+        optics_power_saved_w: b.optics_power_w - p.optics_power_w,
+        power_saved_w: b.network_power_w - p.network_power_w,
+        facility_power_saved_w: b.facility_power_w - p.facility_power_w,
+        energy_saved_kwh_per_year: b.energy_kwh_per_year - p.energy_kwh_per_year,
+        cost_saved_usd_per_year: b.energy_cost_usd_per_year - p.energy_cost_usd_per_year,
+        co2_saved_t_per_year: b.co2_t_per_year - p.co2_t_per_year,
+        failures_avoided_per_year: baseline.failures_per_year - proposed.failures_per_year,
+        failure_cost_saved_usd_per_year: baseline.failure_cost_usd_per_year - proposed.failure_cost_usd_per_year,
+        extra_capex_usd: proposed.capex_usd - baseline.capex_usd,
+        opex_saved_usd_per_year: baseline.opex_usd_per_year - proposed.opex_usd_per_year,
+        latency_saved_ns_per_path: baseline.latency.total_ns - proposed.latency.total_ns,
+    };
+    let all_in = all_in_w_per_gpu(s.srv_w, p.network_power_w, s.gpus);
+    let workload = Workload {
+        ring: s.algo == "ring",
+        group: s.group.min(s.gpus),
+        collectives_per_step: s.coll,
+        step_s: s.step_s,
+        exposed_pct: s.exposed,
+        gpus: s.gpus,
+        gpu_h_usd: s.gpu_h_usd,
+    };
+    let step = StepLatency::new(delta.latency_saved_ns_per_path, baseline.latency.module_ns, &workload);
+    if step.share_of_step_pct.abs() >= 100.0 {
+        notices.push(Notice::new("step_s", "latency saved per step exceeds the step time; share capped at 100%".into()));
+    }
+    Report {
+        tiers,
+        endpoints,
+        gpus: s.gpus,
+        years,
+        npv_usd: npv_usd(delta.extra_capex_usd, delta.opex_saved_usd_per_year, s.rate, years),
+        payback_months: payback_months(delta.extra_capex_usd, delta.opex_saved_usd_per_year, years),
+        all_in_w_per_gpu: all_in,
+        extra_gpus: extra_gpus(delta.facility_power_saved_w, all_in, s.pue),
+        step,
+        delta,
+        baseline,
+        proposed,
+        notices,
+    }
+}
+
+/// Copper beyond its reach, or optics beyond theirs, is flagged (not changed).
+fn check_reach(s: &Scenario, media: &[Media], length_m: &[f64], speed: usize, notices: &mut Vec<Notice>) {
+    const MEDIA_KEYS: [&str; 3] = ["m1", "m2", "m3"];
+    for (t, m) in media.iter().enumerate() {
+        let (reach, what) = match m {
+            Media::Copper(tech) => (tech.spec(speed).reach_m, tech.id()),
+            Media::Optical => (Tech::from_id(s.base).unwrap_or(Tech::Dsp).spec(speed).reach_m, "optics"),
+        };
+        let key = MEDIA_KEYS[t.min(2)];
+        if length_m[t] > reach && !notices.iter().any(|n| n.key == key) {
+            notices.push(Notice::new(
+                key,
+                format!("{what} reaches {} m at this speed but {} links are {} m long", fmt_num(reach), TIER_NAMES[t], fmt_num(length_m[t])),
+            ));
+        }
+    }
+}
+
+/// Rows, power, latency, failures and cost of one side. `owned`: its modules
+/// are already bought (retrofit baseline).
+fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
+    let s = c.s;
+    let mut rows = [TierRow::default(); MAX_ROWS];
+    let mut total = LevelOptics::default();
+    let mut switches = 0;
+    let row = |name: &'static str, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
+        name,
+        media: match media {
+            Media::Optical => "optical",
+            Media::Copper(t) => t.id(),
+        },
+        switches,
+        links,
+        optical_modules: o.optical_modules,
+        copper_ends: o.copper_ends,
+        module_power_w: o.module_power_w,
+        copper_power_w: o.copper_power_w,
+        switch_power_w: switches as f64 * c.switch_w,
+        modules_per_gpu: o.optical_modules as f64 / s.gpus,
+        failures_per_year: o.failures_per_year,
+    };
+    for t in 0..c.fabric.tiers {
+        let level = c.fabric.levels[t];
+        let o = LevelOptics::count(level, t == 0, c.media[t], side, c.speed);
+        rows[t] = row(TIER_NAMES[t], c.media[t], level.switches, level.links, &o);
+        total.add(&o);
+        switches += level.switches;
+    }
+    let mut row_count = c.fabric.tiers;
+    if let Some(fe) = &c.front_end {
+        let mut o = LevelOptics::default();
+        for t in 0..fe.tiers {
+            o.add(&LevelOptics::count(fe.levels[t], t == 0, c.media[t.min(2)], side, c.speed));
+        }
+        rows[row_count] = row("front-end", Media::Optical, fe.switches(), fe.links(), &o);
+        row_count += 1;
+        total.add(&o);
+        switches += fe.switches();
+    }
+    let power = Power::new(
+        total.module_power_w,
+        switches as f64 * c.switch_w,
+        total.copper_power_w,
+        s.pue,
+        s.usd_kwh,
+        s.kg_kwh,
+    );
+    let latency: PathLatency =
+        path_latency(c.fabric.tiers, &c.media, &c.length_m, side, s.sw_ns, s.fec_ns, c.speed);
+    let failure_cost = total.replacement_usd_per_year
+        + total.failures_per_year * (c.failure.swap_labour_usd + c.failure.interruption_usd);
+    let capex = capex_usd(total.module_price_usd, total.optical_modules as f64, s.spares, s.install, owned);
+    let opex = power.energy_cost_usd_per_year + failure_cost;
+    SideReport {
+        tech: side.tech.id(),
+        twin_port: side.twin(),
+        rows,
+        row_count,
+        switches,
+        optical_modules: total.optical_modules,
+        modules_per_gpu: total.optical_modules as f64 / s.gpus,
+        power,
+        latency,
+        failures_per_year: total.failures_per_year,
+        failure_cost_usd_per_year: failure_cost,
+        capex_usd: capex,
+        opex_usd_per_year: opex,
+        cumulative_usd: cumulative_usd(capex, opex, s.years as usize),
+    }
+}

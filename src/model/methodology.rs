@@ -1,0 +1,104 @@
+//! Methodology in plain words: every formula with its units, and under which
+//! inputs each of the seed article's claims holds or stops holding. The UI's
+//! methodology panel and the README render this together with the help and
+//! source of every row of `INPUTS`.
+
+/// One formula or claim, in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Formula {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+pub static FORMULAS: &[Formula] = &[
+    // ---- Fabric ----
+    Formula {
+        name: "Fabric size",
+        text: "GPU ports = GPUs x ports per GPU. A non-blocking folded Clos of radix k attaches k ports with 1 tier, k^2/2 with 2, k^3/4 with 3 and k^4/8 with 4. With leaf oversubscription o the leaf has down = floor(k x o / (1 + o)) ports to GPUs and up = k - down to the spines, and the capacity is down x k x (k/2)^(T-2). Auto picks the smallest T that fits; forced tiers that are too few are raised with a notice; beyond 4 tiers the figures are those of a 4-tier fabric with a larger top tier, and a notice says so.",
+    },
+    Formula {
+        name: "Switches and links",
+        text: "Links at level 1 (GPU to leaf) = GPU ports. Leaves = ceil(GPU ports / down). Links at level 2 = leaves x up, and the same at every higher level (non-blocking above the leaf). A middle tier has ceil((links below + links above) / k) switches; the top tier ceil(links below / k), since all its ports face down.",
+    },
+    Formula {
+        name: "Optical modules",
+        text: "Every optical link has two ends. On the GPU level one end is the GPU's NIC port (a single-port module at the port speed) and one a switch port; higher levels have two switch ports. Switch-end modules = ceil(switch ends / ports per module): 2 with twin-port modules (one module at twice the port speed, e.g. an 800G OSFP carrying 2 x 400G), else 1. Copper levels (DAC, AEC) have cable ends and no optical modules. Modules per GPU = modules / GPUs. Check: 400G ports, radix 64, twin-port on, 2 tiers = 1 x 400G + 1.5 x 800G = 2.5 modules per GPU; 3 tiers = 3.5 (FiberMall / NADDOD).",
+    },
+    Formula {
+        name: "Co-packaged optics",
+        text: "CPO replaces the modules on switch ends with optical engines in the switch package, counted as one 'module' per port at the CPO watts per port (6 pJ/bit by default). The NIC end of each GPU link stays a DSP pluggable from the catalog. Twin-port does not apply. Switch prices and the larger blast radius of a CPO engine failure are not modelled separately: at the default every failure already stops the whole job.",
+    },
+    // ---- Power ----
+    Formula {
+        name: "Module power",
+        text: "Optics power (W) = sum over module kinds of count x (module W + extra host SerDes W). Extra host SerDes W per module = linear share (LPO 1, LRO 0.5, others 0) x the host SerDes input x ports per module. An override of module watts replaces the catalog's module at the port speed; a twin-port module scales its catalog watts by override / catalog, so savings stay linear in the override.",
+    },
+    Formula {
+        name: "Switch and network power",
+        text: "Switch W = switches x (switch W per 51.2 Tb/s x radix x Gb/s / 51,200). Network W = optics W + switch W + copper cable-end W. Optics share of network power (%) = optics W / network W x 100.",
+    },
+    Formula {
+        name: "Facility power, energy, cost and CO2",
+        text: "Facility W = network W x PUE. Energy (kWh/yr) = facility W x 8,760 h / 1,000 (the fabric runs all year). Electricity cost (USD/yr) = kWh x USD/kWh. CO2 (t/yr) = kWh x kg CO2e/kWh / 1,000. Savings are baseline minus proposed.",
+    },
+    Formula {
+        name: "Headroom",
+        text: "All-in W per GPU = server W per GPU + proposed network W / GPUs. Extra GPUs = whole part of (facility W saved / (all-in W per GPU x PUE)): GPUs, with their share of servers and network, that fit in the freed facility power.",
+    },
+    // ---- Latency ----
+    Formula {
+        name: "Path latency",
+        text: "A GPU-to-GPU path across the top of T tiers crosses 2T - 1 switches and 2T links, and 4T module ends when every level is optical. Path ns = switches x switch ns + sum of module ns on the path + links x FEC ns + metres x 4.9 ns/m (fibre; 4.5 ns/m copper). Removing the DSP removes only its retiming latency: the host's FEC decode stays on every technology, LPO and CPO included. So the saving per path = modules on the path x (baseline module ns - proposed module ns).",
+    },
+    Formula {
+        name: "Collectives and training steps",
+        text: "Latency-bound steps per all-reduce over N ranks: ring 2(N - 1), tree 2 x ceil(log2 N); each step is taken to cross the full path (an upper bound). Saved per collective (us) = steps x path saving / 1,000. Cumulative saved per step = collectives per step x saved per collective. Step time saved = cumulative x exposed share (the rest overlaps with compute). Share of step = step time saved / step time (capped at 100%). GPU-hours recovered per year = share x GPUs x 8,760 h; their value = GPU-hours x USD per GPU-hour.",
+    },
+    // ---- Reliability ----
+    Formula {
+        name: "Failures",
+        text: "Failures per year = sum over module kinds of count x AFR. Pluggable AFR = input AFR x exp(Ea / k_B x (1 / T_ref - 1 / T)), with T = T_ref + K/W x (module W - W_ref) in kelvin and W_ref the catalog DSP module's watts at the same speed (the module the AFR describes); Ea = 0 turns the temperature effect off. CPO ports use their own AFR; copper ends are not counted.",
+    },
+    Formula {
+        name: "Cost of failures",
+        text: "Cost per failure (USD) = replacement module price + swap labour + job interruption, where job interruption = GPUs x share of GPUs interrupted x lost minutes / 60 x USD per GPU-hour. Failure cost per year = failures per year x cost per failure.",
+    },
+    // ---- Finance ----
+    Formula {
+        name: "Capex and opex",
+        text: "Capex (USD) = module prices x (1 + spares % / 100) + modules x installation USD; 0 for the baseline in a retrofit (its modules are owned). Opex (USD/yr) = network electricity cost + failure cost. Cumulative cost at the end of year y = capex + y x opex, for y = 0..horizon.",
+    },
+    Formula {
+        name: "NPV and payback",
+        text: "NPV of choosing the proposal (USD) = -(proposed capex - baseline capex) + sum over years y = 1..horizon of (baseline opex - proposed opex) / (1 + rate)^y. Payback (months) = extra capex / (opex saved per year / 12); 0 when the proposal costs no more up front and saves no less to run; 'never' when it costs more to run or pays back after the horizon (shown as -1 in the metrics, which are always finite).",
+    },
+    // ---- Seed claims ----
+    Formula {
+        name: "Claim: optics of a 100k-GPU cluster exceed 3 MW",
+        text: "Holds with DSP modules: 100,000 GPUs at 400G with twin-port 800G switch modules on 51.2T switches (radix 128) need 3 tiers and 3.5 modules per GPU, 2.5 x 16 W + 1 x 9 W = 49 W per GPU, 4.9 MW; at 800G with radix 64 (6 modules per GPU at 16 W) it is 9.6 MW. It stops holding with one port per GPU and LPO or CPO optics (e.g. 2.5 modules per GPU at 8 W is 2 MW), or with copper on the GPU level of a 2-tier fabric.",
+    },
+    Formula {
+        name: "Claim: optics are over 40% of network power",
+        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, a fully optical fabric has ~1 kW of optics per 800 W switch, so optics are ~60%. It stops holding when the switches draw more (well above ~1.5 kW per 51.2 Tb/s), when lower tiers are copper, or with LPO/CPO optics.",
+    },
+    Formula {
+        name: "Claim: the DSP is over half of a module's power; LPO saves about half",
+        text: "16 W DSP module vs 8 W LPO (the seed's figures): the DSP-related part is (16 - 8) / 16 = 50%, i.e. 'about half'. With the catalog's sourced 8.5 W LPO it is 47%, and with extra host SerDes watts for linear drive it is less. Other sources put the DSP at >30% of module power.",
+    },
+    Formula {
+        name: "Claim: tens of thousands of modules at 16 W -> 8 W save millions of kWh a year",
+        text: "Energy saved = modules x 8 W x PUE x 8,760 h / 1,000: 50,000 modules save 400 kW of IT power, 3.5 million kWh a year at PUE 1.0 and 5.5 million at 1.56; at 8.92 c/kWh that is ~$0.3-0.5 million a year: 'millions of dollars' needs ~10x more modules or a higher price. It stops holding below ~15,000 modules (under 1 million kWh at PUE 1.0).",
+    },
+    Formula {
+        name: "Claim: lower module power means fewer failures",
+        text: "Only through temperature in this model: with Ea 0.7 eV and 1 K/W, an 8 W cooler module runs 8 K cooler and its AFR falls from 1.0% to 0.57% a year. With Ea = 0 or 0 K/W there is no effect: the claim then rests on fewer parts (no DSP), which has no field data in the sources.",
+    },
+    Formula {
+        name: "Claim: the freed power fits more GPUs in the same megawatts",
+        text: "Extra GPUs = facility W saved / (all-in W per GPU x PUE). At ~2 kW all-in per GPU, every 2 kW of IT power saved fits one more GPU. It holds whenever the proposal saves power; it is small next to the cluster (about optics saved / all-in power per GPU).",
+    },
+    Formula {
+        name: "Claim: hundreds of microseconds of cumulative latency",
+        text: "Cumulative latency saved per step = collectives per step x steps per collective x modules on the path x per-module ns saved. With 3 tiers (12 modules on a path) and 50 ns -> 5 ns, a path saves 540 ns; a tree all-reduce over 4,096 ranks has 24 steps, 13 us per collective, so 100 collectives a step accumulate ~1.3 ms before overlap. It takes roughly 200 path crossings per step at 540 ns to reach 100 us. Only the exposed share lengthens the step (10% by default: ~130 us of a 2 s step, 0.006%). With 1 or 2 tiers, few collectives, or when compute hides the collectives, it stops holding.",
+    },
+];

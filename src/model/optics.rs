@@ -1,0 +1,238 @@
+//! One side (baseline or proposed): its technology resolved from the catalog
+//! and the overrides, and its modules, watts, prices and failures per tier.
+
+use super::catalog::{ModuleSpec, SPEEDS_GBPS, Tech};
+use super::fabric::Level;
+use super::reliability::{ReliabilityInputs, afr_pct};
+
+/// Media of one link level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Media {
+    /// The side's optical technology.
+    Optical,
+    /// Copper cable ends (DAC or AEC); the same on both sides.
+    Copper(Tech),
+}
+
+impl Media {
+    pub fn from_id(id: &str) -> Media {
+        match id {
+            "dac" => Media::Copper(Tech::Dac),
+            "aec" => Media::Copper(Tech::Aec),
+            _ => Media::Optical,
+        }
+    }
+}
+
+/// A module kind on a side, with the figures the model needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ModuleKind {
+    pub tech: Tech,
+    pub spec: ModuleSpec,
+    /// Switch ports (or NIC ports) one module carries: 2 for twin-port.
+    pub ports: f64,
+    /// Extra host SerDes watts per module (linear share x host_w x ports).
+    pub host_w: f64,
+    /// Failures per module per year, %.
+    pub afr_pct: f64,
+}
+
+impl ModuleKind {
+    /// Watts one module costs the network: module + extra host SerDes.
+    pub fn power_w(&self) -> f64 {
+        self.spec.power_w + self.host_w
+    }
+}
+
+/// A side's technology at the scenario's port speed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SideTech {
+    pub tech: Tech,
+    /// Module on a switch port.
+    pub switch_end: ModuleKind,
+    /// Module on a GPU's NIC port (single-port; DSP pluggable for CPO).
+    pub nic_end: ModuleKind,
+}
+
+/// Per-module overrides of one side; None = catalog.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Overrides {
+    pub power_w: Option<f64>,
+    pub latency_ns: Option<f64>,
+    pub price_usd: Option<f64>,
+}
+
+impl SideTech {
+    /// Resolves a technology at port-speed index `speed` (see `SPEEDS_GBPS`).
+    ///
+    /// Overrides replace the catalog's module at the port speed. A twin-port
+    /// module (one module at twice the port speed carrying two switch ports)
+    /// scales the catalog's twin figures by override / catalog, so that the
+    /// comparison stays linear in the override. Latency is per port either way.
+    pub fn resolve(
+        tech: Tech,
+        speed: usize,
+        twin: bool,
+        ov: &Overrides,
+        host_w: f64,
+        rel: &ReliabilityInputs,
+    ) -> SideTech {
+        let port = tech.spec(speed);
+        let scaled = |cat: ModuleSpec, base: ModuleSpec| ModuleSpec {
+            power_w: ov.power_w.map_or(cat.power_w, |w| w * cat.power_w / base.power_w),
+            latency_ns: ov.latency_ns.unwrap_or(cat.latency_ns),
+            price_usd: ov.price_usd.map_or(cat.price_usd, |p| p * cat.price_usd / base.price_usd),
+            reach_m: cat.reach_m,
+        };
+        let twin_speed = speed + 1;
+        let use_twin = twin && tech.can_twin() && twin_speed < SPEEDS_GBPS.len();
+        let (spec, ref_w, ports) = if use_twin {
+            (scaled(tech.spec(twin_speed), port), Tech::Dsp.spec(twin_speed).power_w, 2.0)
+        } else {
+            (scaled(port, port), Tech::Dsp.spec(speed).power_w, 1.0)
+        };
+        let kind = |tech: Tech, spec: ModuleSpec, ref_w: f64, ports: f64| ModuleKind {
+            tech,
+            spec,
+            ports,
+            host_w: tech.linear_share() * host_w * ports,
+            afr_pct: afr_pct(tech.afr_class(), spec.power_w, ref_w, rel),
+        };
+        let switch_end = kind(tech, spec, ref_w, ports);
+        let nic_tech = tech.nic_end();
+        let nic_spec = if nic_tech == tech { scaled(port, port) } else { nic_tech.spec(speed) };
+        let nic_end = kind(nic_tech, nic_spec, Tech::Dsp.spec(speed).power_w, 1.0);
+        SideTech { tech, switch_end, nic_end }
+    }
+
+    /// Whether twin-port modules are in use on switch ends.
+    pub fn twin(&self) -> bool {
+        self.switch_end.ports > 1.0
+    }
+}
+
+/// Module counts and totals of one link level on one side.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LevelOptics {
+    pub optical_modules: u64,
+    pub copper_ends: u64,
+    /// Optical module watts incl. extra host SerDes, W.
+    pub module_power_w: f64,
+    /// Copper cable-end watts, W.
+    pub copper_power_w: f64,
+    /// Purchase price of the installed modules, USD.
+    pub module_price_usd: f64,
+    /// Expected module failures per year.
+    pub failures_per_year: f64,
+    /// Sum over modules of failures x price, USD/yr (replacement parts).
+    pub replacement_usd_per_year: f64,
+}
+
+impl LevelOptics {
+    /// Counts for `level`; `gpu_level` = the level whose lower ends are NIC ports.
+    /// Optical: NIC ends = links (GPU level only), switch ends = 2 x links
+    /// (1 x links on the GPU level); modules = ceil(switch ends / ports per
+    /// module) + NIC ends. Copper: 2 ends per link, no modules.
+    pub fn count(level: Level, gpu_level: bool, media: Media, side: &SideTech, speed: usize) -> LevelOptics {
+        let links = level.links;
+        match media {
+            Media::Copper(tech) => {
+                let ends = 2 * links;
+                LevelOptics {
+                    copper_ends: ends,
+                    copper_power_w: ends as f64 * tech.spec(speed).power_w,
+                    ..LevelOptics::default()
+                }
+            }
+            Media::Optical => {
+                let (nic_ends, switch_ends) = if gpu_level { (links, links) } else { (0, 2 * links) };
+                let sw = &side.switch_end;
+                let sw_modules = (switch_ends as f64 / sw.ports).ceil();
+                let nic = &side.nic_end;
+                let n = nic_ends as f64;
+                let failures = |m: &ModuleKind, count: f64| count * m.afr_pct / 100.0;
+                LevelOptics {
+                    optical_modules: sw_modules as u64 + nic_ends,
+                    copper_ends: 0,
+                    module_power_w: sw_modules * sw.power_w() + n * nic.power_w(),
+                    copper_power_w: 0.0,
+                    module_price_usd: sw_modules * sw.spec.price_usd + n * nic.spec.price_usd,
+                    failures_per_year: failures(sw, sw_modules) + failures(nic, n),
+                    replacement_usd_per_year: failures(sw, sw_modules) * sw.spec.price_usd
+                        + failures(nic, n) * nic.spec.price_usd,
+                }
+            }
+        }
+    }
+
+    pub fn add(&mut self, o: &LevelOptics) {
+        self.optical_modules += o.optical_modules;
+        self.copper_ends += o.copper_ends;
+        self.module_power_w += o.module_power_w;
+        self.copper_power_w += o.copper_power_w;
+        self.module_price_usd += o.module_price_usd;
+        self.failures_per_year += o.failures_per_year;
+        self.replacement_usd_per_year += o.replacement_usd_per_year;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel() -> ReliabilityInputs {
+        ReliabilityInputs { afr_pct: 1.0, afr_cpo_pct: 0.35, ea_ev: 0.0, k_per_w: 1.0, case_c: 70.0 }
+    }
+
+    #[test]
+    fn twin_port_at_400g_uses_the_800g_module() {
+        // Quantum-2: a 400G switch port sits in a twin-port 800G OSFP (16 W, 2 ports);
+        // the NIC end is a 400G single-port module (9 W).
+        let s = SideTech::resolve(Tech::Dsp, 0, true, &Overrides::default(), 0.0, &rel());
+        assert!(s.twin());
+        assert_eq!(s.switch_end.spec.power_w, 16.0);
+        assert_eq!(s.nic_end.spec.power_w, 9.0);
+        // GPU level, 64 links: 64 NIC modules + 32 twin modules = 96; 64 x 9 + 32 x 16 = 1,088 W.
+        let l = LevelOptics::count(Level { switches: 2, links: 64 }, true, Media::Optical, &s, 0);
+        assert_eq!(l.optical_modules, 96);
+        assert_eq!(l.module_power_w, 1088.0);
+        // Odd switch ends round up: 3 links -> ceil(3/2) = 2 twin modules + 3 NIC.
+        let l = LevelOptics::count(Level { switches: 1, links: 3 }, true, Media::Optical, &s, 0);
+        assert_eq!(l.optical_modules, 5);
+    }
+
+    #[test]
+    fn override_scales_twin_module_linearly() {
+        // Override 4.5 W at 400G (catalog 9 W): twin 800G module = 4.5 x 16 / 9 = 8 W.
+        let ov = Overrides { power_w: Some(4.5), ..Overrides::default() };
+        let s = SideTech::resolve(Tech::Dsp, 0, true, &ov, 0.0, &rel());
+        assert!((s.switch_end.spec.power_w - 8.0).abs() < 1e-12);
+        assert_eq!(s.nic_end.spec.power_w, 4.5);
+    }
+
+    #[test]
+    fn cpo_keeps_a_pluggable_nic_end_and_never_twins() {
+        let s = SideTech::resolve(Tech::Cpo, 1, true, &Overrides::default(), 0.0, &rel());
+        assert!(!s.twin());
+        assert_eq!(s.switch_end.spec.power_w, 4.8);
+        assert_eq!(s.nic_end.tech, Tech::Dsp);
+        assert_eq!(s.nic_end.spec.power_w, 16.0);
+    }
+
+    #[test]
+    fn copper_level_has_no_modules() {
+        let s = SideTech::resolve(Tech::Dsp, 1, false, &Overrides::default(), 0.0, &rel());
+        let l = LevelOptics::count(Level { switches: 1, links: 10 }, true, Media::Copper(Tech::Dac), &s, 1);
+        assert_eq!(l.optical_modules, 0);
+        assert_eq!(l.copper_ends, 20);
+        assert!((l.copper_power_w - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn lpo_host_serdes_watts_per_port() {
+        let s = SideTech::resolve(Tech::Lpo, 1, false, &Overrides::default(), 1.0, &rel());
+        assert_eq!(s.switch_end.power_w(), 8.5 + 1.0);
+        let lro = SideTech::resolve(Tech::Lro, 1, false, &Overrides::default(), 1.0, &rel());
+        assert_eq!(lro.switch_end.power_w(), 11.5 + 0.5);
+    }
+}

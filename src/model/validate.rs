@@ -1,0 +1,168 @@
+//! Validation: clamp every input into its range and say what changed.
+//! Never panics; never lets NaN or infinity through.
+
+use super::fabric::{MAX_TIERS, tiers_needed};
+use super::inputs::{INPUTS, InputDef, InputKind, Scenario, Slot};
+use super::regions;
+
+/// One change made to the user's input, or one caveat from evaluation.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Notice {
+    pub key: String,
+    pub message: String,
+}
+
+impl Notice {
+    pub fn new(key: &str, message: String) -> Notice {
+        Notice { key: clip(key), message }
+    }
+}
+
+/// At most 40 characters of untrusted text, so a notice never echoes a long bad value.
+pub fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A number written for a message: 6 significant digits, exponent when huge or tiny.
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "not a number".into();
+    }
+    let a = v.abs();
+    if a != 0.0 && !(1e-4..1e9).contains(&a) {
+        return format!("{v:.3e}");
+    }
+    let s = format!("{v:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Brings a number into an input's range: non-finite -> `fallback`;
+/// whole-number steps round to a multiple of the step; then clamp to [min, max].
+/// Returns the value and, if it changed, why.
+pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64, Option<String>) {
+    if !v.is_finite() {
+        return (fallback, Some(format!("not a finite number; using {}", fmt_num(fallback))));
+    }
+    let mut out = v;
+    if step >= 1.0 && step.fract() == 0.0 {
+        out = (out / step).round() * step;
+    }
+    out = out.clamp(min, max);
+    if out == v {
+        (out, None)
+    } else if v < min || v > max {
+        (out, Some(format!("{} is outside {}..{}; set to {}", fmt_num(v), fmt_num(min), fmt_num(max), fmt_num(out))))
+    } else {
+        (out, Some(format!("{} rounded to {}", fmt_num(v), fmt_num(out))))
+    }
+}
+
+/// Clamps one field in place per its definition; returns the reason if it changed.
+pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<String> {
+    match (slot, def.kind) {
+        (Slot::Num(v), InputKind::Number { min, max, step, default }) => {
+            let (out, why) = clamp_value(*v, min, max, step, default);
+            *v = out;
+            why
+        }
+        (Slot::Ovr(v), InputKind::Override { min, max, step }) => {
+            let raw = (*v)?;
+            if !raw.is_finite() {
+                *v = None;
+                return Some("not a finite number; using the catalog value".into());
+            }
+            let (out, why) = clamp_value(raw, min, max, step, raw);
+            *v = Some(out);
+            why
+        }
+        (Slot::Choice(v), InputKind::Choice { options, default }) => {
+            if options.iter().any(|o| o.id == *v) {
+                return None;
+            }
+            let bad = clip(v);
+            *v = default;
+            Some(format!("unknown option '{bad}'; using '{default}'"))
+        }
+        // The macro pairs each field with its own row, so kinds always agree.
+        _ => None,
+    }
+}
+
+impl Scenario {
+    /// Re-clamps every input (e.g. after deserialising) and applies the
+    /// cross-field fixes: forced tiers too small for the GPU count, collective
+    /// group larger than the cluster, region preset no longer matching the
+    /// price or intensity (then it becomes "custom"). Returns what changed.
+    pub fn validate(&mut self) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        for (def, slot) in INPUTS.iter().zip(self.slots()) {
+            if let Some(why) = fix_slot(def, slot) {
+                notices.push(Notice::new(def.key, why));
+            }
+        }
+        if let Some(n) = self.fix_tiers() {
+            notices.push(n);
+        }
+        if self.group > self.gpus && self.gpus >= 2.0 {
+            notices.push(Notice::new(
+                "group",
+                format!("collective group of {} is larger than the cluster; set to {}", fmt_num(self.group), fmt_num(self.gpus)),
+            ));
+            self.group = self.gpus;
+        }
+        self.sync_region();
+        notices
+    }
+
+    /// Forced tiers too few for GPUs x ports at this radix: raise them (or go
+    /// back to auto when 3 are not enough).
+    pub(crate) fn fix_tiers(&mut self) -> Option<Notice> {
+        let forced: usize = self.tiers.parse().ok()?;
+        let needed = tiers_needed(self.gpus * self.ports, self.radix, self.oversub).unwrap_or(MAX_TIERS);
+        if forced >= needed {
+            return None;
+        }
+        self.tiers = if needed == 3 { "3" } else { "auto" };
+        Some(Notice::new(
+            "tiers",
+            format!("{forced} tiers cannot attach {} ports at radix {}; using {}", fmt_num(self.gpus * self.ports), fmt_num(self.radix), self.tiers),
+        ))
+    }
+
+    /// A region preset whose price or intensity was edited is no longer that preset.
+    pub(crate) fn sync_region(&mut self) {
+        if let Some(r) = regions::region(self.region)
+            && (r.usd_kwh != self.usd_kwh || r.kg_kwh != self.kg_kwh)
+        {
+            self.region = regions::CUSTOM;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clamp_value_cases() {
+        assert_eq!(clamp_value(5.0, 1.0, 10.0, 1.0, 3.0), (5.0, None));
+        assert_eq!(clamp_value(f64::NAN, 1.0, 10.0, 1.0, 3.0).0, 3.0);
+        assert_eq!(clamp_value(f64::INFINITY, 1.0, 10.0, 1.0, 3.0).0, 3.0);
+        assert_eq!(clamp_value(99.0, 1.0, 10.0, 1.0, 3.0).0, 10.0);
+        assert_eq!(clamp_value(4.4, 1.0, 10.0, 1.0, 3.0).0, 4.0);
+        assert_eq!(clamp_value(63.0, 4.0, 1024.0, 2.0, 64.0).0, 64.0);
+        assert_eq!(clamp_value(1.234, 1.0, 3.0, 0.01, 1.5), (1.234, None));
+    }
+
+    #[test]
+    fn messages_stay_short() {
+        assert!(fmt_num(1e300).len() < 12);
+        assert_eq!(fmt_num(0.0892), "0.0892");
+        assert_eq!(fmt_num(32768.0), "32768");
+        assert_eq!(clip(&"x".repeat(1000)).chars().count(), 41);
+    }
+}

@@ -1,0 +1,179 @@
+//! Inputs table, Scenario get/set, validation and serde.
+
+use optics_calc::model::{INPUTS, InputKind, Scenario, evaluate, input_def};
+
+#[test]
+fn table_keys_are_unique_and_the_contract_keys_exist() {
+    let mut keys: Vec<&str> = INPUTS.iter().map(|d| d.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), INPUTS.len());
+    for k in [
+        "gpus", "gbps", "ports", "radix", "tiers", "oversub", "pue", "usd_kwh", "kg_kwh", "years", "rate",
+        "base", "alt", "base_w", "alt_w", "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
+    ] {
+        assert!(input_def(k).is_some(), "{k}");
+    }
+}
+
+#[test]
+fn every_row_is_sane_and_sourced() {
+    for d in INPUTS {
+        assert!(!d.label.is_empty() && !d.help.is_empty() && !d.source.is_empty(), "{}", d.key);
+        match d.kind {
+            InputKind::Number { min, max, step, default } => {
+                assert!(min < max && step > 0.0, "{}", d.key);
+                assert!((min..=max).contains(&default), "{}", d.key);
+            }
+            InputKind::Override { min, max, step } => assert!(min < max && step > 0.0, "{}", d.key),
+            InputKind::Choice { options, default } => {
+                assert!(options.iter().any(|o| o.id == default), "{}", d.key)
+            }
+        }
+    }
+}
+
+#[test]
+fn default_scenario_holds_every_default() {
+    let s = Scenario::default();
+    for d in INPUTS {
+        match d.kind {
+            InputKind::Number { default, .. } => assert_eq!(s.number(d.key), Some(default), "{}", d.key),
+            InputKind::Override { .. } => {
+                assert!(!s.is_overridden(d.key));
+                assert!(s.number(d.key).is_some_and(f64::is_finite));
+            }
+            InputKind::Choice { default, .. } => assert_eq!(s.choice(d.key), Some(default)),
+        }
+    }
+    assert_eq!(s.clone().validate(), vec![]);
+    assert!(evaluate(&s).notices.is_empty());
+}
+
+#[test]
+fn override_shows_catalog_value_until_set() {
+    let mut s = Scenario::default();
+    assert_eq!(s.number("base_w"), Some(16.0));
+    assert_eq!(s.number("alt_w"), Some(8.5));
+    assert_eq!(s.number("alt_ns"), Some(5.0));
+    assert_eq!(s.set_number("alt_w", 8.0), None);
+    assert!(s.is_overridden("alt_w"));
+    assert_eq!(s.number("alt_w"), Some(8.0));
+    s.clear_override("alt_w");
+    assert_eq!(s.number("alt_w"), Some(8.5));
+}
+
+#[test]
+fn set_number_clamps_rounds_and_rejects_non_finite() {
+    let mut s = Scenario::default();
+    assert!(s.set_number("gpus", 5e6).is_some());
+    assert_eq!(s.gpus, 1_000_000.0);
+    assert!(s.set_number("gpus", 1000.4).is_some());
+    assert_eq!(s.gpus, 1000.0);
+    let n = s.set_number("gpus", f64::NAN).unwrap();
+    assert_eq!(n.key, "gpus");
+    assert_eq!(s.gpus, 32_768.0);
+    assert!(s.set_number("pue", f64::INFINITY).is_some());
+    assert_eq!(s.pue, 1.56);
+    assert!(s.set_number("alt_w", f64::NEG_INFINITY).is_some());
+    assert!(!s.is_overridden("alt_w"));
+    assert!(s.set_number("nope", 1.0).is_some());
+    assert!(s.set_number("base", 1.0).is_some());
+    assert_eq!(s.base, "dsp");
+}
+
+#[test]
+fn set_choice_rejects_unknown_ids_without_echoing_them() {
+    let mut s = Scenario::default();
+    let long = "x".repeat(5000);
+    let n = s.set_choice("base", &long).unwrap();
+    assert!(n.message.len() < 120, "{}", n.message);
+    assert_eq!(s.base, "dsp");
+    assert!(s.set_choice(&long, "dsp").unwrap().key.len() < 50);
+    assert!(s.set_choice("gpus", "dsp").is_some());
+    assert_eq!(s.set_choice("alt", "cpo"), None);
+    assert_eq!(s.choice("alt"), Some("cpo"));
+}
+
+#[test]
+fn changing_technology_clears_its_overrides_with_a_notice() {
+    let mut s = Scenario::default();
+    s.set_number("alt_w", 7.0);
+    s.set_number("base_w", 15.0);
+    let n = s.set_choice("alt", "cpo").expect("notice");
+    assert_eq!(n.key, "alt");
+    assert!(n.message.contains("alt_w"));
+    assert!(!s.is_overridden("alt_w"));
+    assert!(s.is_overridden("base_w"));
+    // Re-selecting the same option changes nothing.
+    s.set_number("alt_w", 7.0);
+    assert_eq!(s.set_choice("alt", "cpo"), None);
+    assert!(s.is_overridden("alt_w"));
+    // A new port speed makes every override stale.
+    assert!(s.set_choice("gbps", "1600").is_some());
+    assert!(!s.is_overridden("alt_w") && !s.is_overridden("base_w"));
+}
+
+#[test]
+fn regions_set_price_and_intensity_and_edits_make_them_custom() {
+    let mut s = Scenario::default();
+    s.apply_region("ercot");
+    assert_eq!((s.region, s.usd_kwh, s.kg_kwh), ("ercot", 0.066, 0.336));
+    assert_eq!(s.set_choice("region", "svalley"), None);
+    assert_eq!(s.usd_kwh, 0.1864);
+    s.set_number("usd_kwh", 0.12);
+    assert_eq!(s.region, "custom");
+    assert_eq!(s.usd_kwh, 0.12);
+    s.apply_region("bogus");
+    assert_eq!((s.region, s.usd_kwh), ("custom", 0.12));
+    s.apply_region("us");
+    assert_eq!(s.kg_kwh, 0.3516);
+}
+
+#[test]
+fn validate_fixes_cross_field_problems() {
+    let mut s = Scenario::default();
+    s.tiers = "2";
+    s.group = 1e6;
+    s.gpus = -5.0;
+    let notices = s.validate();
+    let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
+    assert!(keys.contains(&"gpus"));
+    assert_eq!(s.gpus, 1.0);
+    // 32,768 GPUs cannot fit 2 tiers at radix 64: raised to 3.
+    let mut s = Scenario::default();
+    s.tiers = "2";
+    let n = s.validate();
+    assert_eq!(s.tiers, "3");
+    assert_eq!(n[0].key, "tiers");
+    // Beyond 3 tiers it goes back to auto.
+    let mut s = Scenario::default();
+    s.tiers = "3";
+    s.gpus = 500_000.0;
+    s.validate();
+    assert_eq!(s.tiers, "auto");
+    // A group larger than the cluster is capped.
+    let mut s = Scenario::default();
+    s.gpus = 100.0;
+    s.validate();
+    assert_eq!(s.group, 100.0);
+}
+
+#[test]
+fn serde_round_trip_and_revalidation() {
+    let mut s = Scenario::default();
+    s.set_number("gpus", 1234.0);
+    s.set_number("alt_w", 7.5);
+    s.set_choice("alt", "siph");
+    s.set_choice("twin", "on");
+    let json = serde_json::to_string(&s).unwrap();
+    let back: Scenario = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    // Missing keys default, unknown ones are ignored, out-of-range values wait for validate.
+    let mut t: Scenario = serde_json::from_str(r#"{"gpus": 9e9, "zzz": 1, "alt": "nope", "base_w": null}"#).unwrap();
+    assert_eq!(t.alt, "lpo");
+    assert_eq!(t.gpus, 9e9);
+    let n = t.validate();
+    assert_eq!(t.gpus, 1e6);
+    assert_eq!(n.len(), 1);
+}
