@@ -132,29 +132,22 @@ fn regions_set_price_and_intensity_and_edits_make_them_custom() {
 
 #[test]
 fn validate_fixes_cross_field_problems() {
-    let mut s = Scenario::default();
-    s.tiers = "2";
-    s.group = 1e6;
-    s.gpus = -5.0;
+    let mut s = Scenario { tiers: "2", group: 1e6, gpus: -5.0, ..Scenario::default() };
     let notices = s.validate();
     let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
     assert!(keys.contains(&"gpus"));
     assert_eq!(s.gpus, 1.0);
     // 32,768 GPUs cannot fit 2 tiers at radix 64: raised to 3.
-    let mut s = Scenario::default();
-    s.tiers = "2";
+    let mut s = Scenario { tiers: "2", ..Scenario::default() };
     let n = s.validate();
     assert_eq!(s.tiers, "3");
     assert_eq!(n[0].key, "tiers");
     // Beyond 3 tiers it goes back to auto.
-    let mut s = Scenario::default();
-    s.tiers = "3";
-    s.gpus = 500_000.0;
+    let mut s = Scenario { tiers: "3", gpus: 500_000.0, ..Scenario::default() };
     s.validate();
     assert_eq!(s.tiers, "auto");
     // A group larger than the cluster is capped.
-    let mut s = Scenario::default();
-    s.gpus = 100.0;
+    let mut s = Scenario { gpus: 100.0, ..Scenario::default() };
     s.validate();
     assert_eq!(s.group, 100.0);
 }
