@@ -89,6 +89,13 @@ fn optics_are_over_40_percent_of_network_power() {
     // Stops holding when switches draw ~2.2 kW per 51.2T: 3.15 / (3.15 + 5.63) = 36%.
     let r = evaluate(&scenario(&[("sw_w", 2200.0)], &[]));
     assert!(r.baseline.power.optics_share_pct < 40.0);
+    // LPO keeps it above 40%: 1,671,168 / 3,719,168 = 44.9%. CPO drops below:
+    // 32,768 NIC ends x 16 W + 163,840 switch ports x 4.8 W = 1,310,720 W; / 3,358,720 = 39.0%.
+    let r = evaluate(&Scenario::default());
+    assert!(close(r.proposed.power.optics_share_pct, 44.934, 1e-4));
+    let r = evaluate(&scenario(&[], &[("alt", "cpo")]));
+    assert_eq!(r.proposed.power.optics_power_w, 1_310_720.0);
+    assert!(r.proposed.power.optics_share_pct < 40.0);
 }
 
 #[test]

@@ -75,11 +75,11 @@ pub static FORMULAS: &[Formula] = &[
     // ---- Seed claims ----
     Formula {
         name: "Claim: optics of a 100k-GPU cluster exceed 3 MW",
-        text: "Holds with DSP modules: 100,000 GPUs at 400G with twin-port 800G switch modules on 51.2T switches (radix 128) need 3 tiers and 3.5 modules per GPU, 2.5 x 16 W + 1 x 9 W = 49 W per GPU, 4.9 MW; at 800G with radix 64 (6 modules per GPU at 16 W) it is 9.6 MW. It stops holding with one port per GPU and LPO or CPO optics (e.g. 2.5 modules per GPU at 8 W is 2 MW), or with copper on the GPU level of a 2-tier fabric.",
+        text: "Holds with DSP modules: 100,000 GPUs at 400G with twin-port 800G switch modules on 51.2T switches (radix 128) need 3 tiers and 3.5 modules per GPU, 2.5 x 16 W + 1 x 9 W = 49 W per GPU, 4.9 MW; at 800G with radix 64 it needs 4 tiers (8 modules per GPU at 16 W): 12.8 MW. It stops holding with one port per GPU and LPO or CPO optics (e.g. 2.5 modules per GPU at 8 W is 2 MW), or with copper on the GPU level of a 2-tier fabric.",
     },
     Formula {
         name: "Claim: optics are over 40% of network power",
-        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, a fully optical fabric has ~1 kW of optics per 800 W switch, so optics are ~60%. It stops holding when the switches draw more (well above ~1.5 kW per 51.2 Tb/s), when lower tiers are copper, or with LPO/CPO optics.",
+        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, the default 3-tier fabric has ~77 modules (~1.2 kW of optics, NIC ends included) per 800 W switch, so optics are ~61%. It stops holding when the switches draw more than ~1.8 kW per 51.2 Tb/s, when lower tiers are copper, or with CPO (~39%; LPO still ~45%).",
     },
     Formula {
         name: "Claim: the DSP is over half of a module's power; LPO saves about half",
@@ -99,6 +99,6 @@ pub static FORMULAS: &[Formula] = &[
     },
     Formula {
         name: "Claim: hundreds of microseconds of cumulative latency",
-        text: "Cumulative latency saved per step = collectives per step x steps per collective x modules on the path x per-module ns saved. With 3 tiers (12 modules on a path) and 50 ns -> 5 ns, a path saves 540 ns; a tree all-reduce over 4,096 ranks has 24 steps, 13 us per collective, so 100 collectives a step accumulate ~1.3 ms before overlap. It takes roughly 200 path crossings per step at 540 ns to reach 100 us. Only the exposed share lengthens the step (10% by default: ~130 us of a 2 s step, 0.006%). With 1 or 2 tiers, few collectives, or when compute hides the collectives, it stops holding.",
+        text: "Cumulative latency saved per step = collectives per step x steps per collective x modules on the path x per-module ns saved. With 3 tiers (12 modules on a path) and 50 ns -> 5 ns, a path saves 540 ns; a tree all-reduce over 4,096 ranks has 24 steps, 13 us per collective, so 100 collectives a step accumulate ~1.3 ms before overlap. It takes ~185 path crossings per step at 540 ns to reach 100 us. Only the exposed share lengthens the step (10% by default: ~130 us of a 2 s step, 0.006%). With 1 or 2 tiers, few collectives, or when compute hides the collectives, it stops holding.",
     },
 ];
