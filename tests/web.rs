@@ -15,7 +15,7 @@ fn mount(initial: Scenario) -> web_sys::HtmlElement {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || view! { <Calculator initial=initial.clone() /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <Calculator initial=initial.clone() share_base="http://calc.test/".to_string() /> }).forget();
     host
 }
 

@@ -1,6 +1,8 @@
 //! Leptos front end (wasm only). Components read a `Scenario` signal and a
 //! `Memo<Report>`; no model arithmetic happens here.
 
+mod actions;
+mod browser;
 mod calculator;
 mod charts;
 mod compare;
@@ -15,7 +17,8 @@ pub use calculator::Calculator;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::Scenario;
+use crate::share::decode;
+use crate::ui::browser::{current_query, page_base_url};
 
 /// Mounts the calculator into the standalone page's `#app` element.
 pub fn mount_standalone() {
@@ -26,5 +29,12 @@ pub fn mount_standalone() {
     };
     host.set_inner_html("");
     let host: web_sys::HtmlElement = host.unchecked_into();
-    leptos::mount::mount_to(host, || view! { <Calculator initial=Scenario::default() /> }).forget();
+    let decoded = decode(&current_query());
+    let share_base = page_base_url();
+    leptos::mount::mount_to(host, move || {
+        view! {
+            <Calculator initial=decoded.scenario initial_notices=decoded.notices sync_url=true share_base />
+        }
+    })
+    .forget();
 }

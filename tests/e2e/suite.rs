@@ -2,3 +2,4 @@
 //! Run with `make test-e2e` (builds dist/ first).
 
 mod calculator;
+mod links;

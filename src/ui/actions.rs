@@ -1,0 +1,96 @@
+//! Page actions: copy a share link, export CSV and JSON, import JSON, print,
+//! reset.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::export::{from_json, to_csv, to_json};
+use crate::model::{Notice, Report, Scenario};
+use crate::share::encode;
+use crate::ui::browser::{copy_to_clipboard, download_text};
+
+/// How long the "Copied" feedback stays, ms.
+const FEEDBACK_MS: u64 = 2_000;
+
+#[component]
+pub fn Actions(
+    scenario: RwSignal<Scenario>,
+    report: Memo<Report>,
+    notices: RwSignal<Vec<Notice>>,
+    /// Where share links point (the standalone calculator page).
+    share_base: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let link = move || {
+        let query = scenario.with(encode);
+        format!("{share_base}?{query}")
+    };
+    let copy = move |_| {
+        let url = link();
+        spawn_local(async move {
+            let ok = copy_to_clipboard(&url).await;
+            copied.set(Some(ok));
+            set_timeout(move || copied.set(None), std::time::Duration::from_millis(FEEDBACK_MS));
+        });
+    };
+    let report_error = move |key: &str, result: Result<(), String>| {
+        if let Err(e) = result {
+            notices.set(vec![Notice::new(key, e)]);
+        }
+    };
+    let csv = move |_| {
+        let text = scenario.with(|s| report.with(|r| to_csv(s, r)));
+        report_error("export", download_text("optics-calculator.csv", "text/csv", &text));
+    };
+    let json = move |_| {
+        let text = scenario.with(|s| report.with(|r| to_json(s, r)));
+        report_error("export", download_text("optics-calculator.json", "application/json", &text));
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let outcome = match text.ok().and_then(|t| t.as_string()) {
+                Some(text) => from_json(&text),
+                None => Err("could not read the file".into()),
+            };
+            match outcome {
+                Ok(decoded) => {
+                    scenario.set(decoded.scenario);
+                    notices.set(decoded.notices);
+                }
+                Err(e) => notices.set(vec![Notice::new("import", e)]),
+            }
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let reset = move |_| {
+        scenario.set(Scenario::default());
+        notices.set(Vec::new());
+    };
+    let copy_label = move || match copied.get() {
+        None => "Copy link",
+        Some(true) => "Link copied",
+        Some(false) => "Copy failed: use the address bar",
+    };
+    view! {
+        <div class="oc-actions" role="toolbar" aria-label="Share and export">
+            <button type="button" class="oc-button" data-action="copy-link" on:click=copy>{copy_label}</button>
+            <button type="button" class="oc-button oc-secondary" data-action="csv" on:click=csv>"CSV"</button>
+            <button type="button" class="oc-button oc-secondary" data-action="json" on:click=json>"JSON"</button>
+            <label class="oc-button oc-secondary oc-file">
+                "Import JSON"
+                <input type="file" accept="application/json,.json" data-action="import" on:change=import />
+            </label>
+            <button type="button" class="oc-button oc-secondary" data-action="print" on:click=print>"Print report"</button>
+            <button type="button" class="oc-button oc-secondary" data-action="reset" on:click=reset>"Reset"</button>
+            <span class="oc-visually-hidden" aria-live="polite">{move || copied.get().map(|_| copy_label())}</span>
+        </div>
+    }
+}

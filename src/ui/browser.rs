@@ -1,0 +1,117 @@
+//! Small browser services used by the views: file downloads, the clipboard,
+//! the page URL. Failures are logged and reported to the caller, never panics.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// Offers `content` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers a blob as a file download named `filename`.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(describe)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Revoke after the click has been handled, or the download may be cancelled.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)
+        .map_err(describe)?;
+    Ok(())
+}
+
+/// Renders an SVG string to a PNG (at `scale` x its size) and downloads it.
+pub fn download_svg_as_png(filename: &str, svg: &str, scale: f64) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let image = web_sys::HtmlImageElement::new().map_err(describe)?;
+    let filename = filename.to_string();
+    let loaded = image.clone();
+    let src = url.clone();
+    let on_load = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        if let Err(e) = draw_and_save(&loaded, &filename, scale) {
+            web_sys::console::error_1(&format!("optics-calc: PNG export failed: {e}").into());
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&src);
+    Ok(())
+}
+
+fn draw_and_save(image: &web_sys::HtmlImageElement, filename: &str, scale: f64) -> Result<(), String> {
+    let document = leptos::prelude::document();
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(describe)?.unchecked_into();
+    let (w, h) = (image.natural_width() as f64 * scale, image.natural_height() as f64 * scale);
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(describe)?.ok_or("no 2d context")?.unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, w, h).map_err(describe)?;
+    let filename = filename.to_string();
+    let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        if let Some(blob) = blob {
+            let _ = download_blob(&filename, &blob);
+        }
+    });
+    canvas.to_blob(on_blob.unchecked_ref()).map_err(describe)
+}
+
+/// Writes text to the clipboard; resolves to whether it worked.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The page's query string without the leading '?'.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the page URL's query string, keeping its path and fragment, without
+/// adding a history entry.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The page URL without query and fragment: where share links point by default.
+pub fn page_base_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+fn describe(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
