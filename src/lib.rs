@@ -2,10 +2,7 @@
 //!
 //! `model` is the pure engine; `ui` is the Leptos front end (wasm only).
 pub mod format;
-pub mod charts;
 pub mod model;
-pub mod share;
-pub mod export;
 pub mod presets;
 
 #[cfg(target_arch = "wasm32")]
