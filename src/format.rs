@@ -36,7 +36,7 @@ impl NumberFormat {
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut grouped = String::with_capacity(int.len() + int.len() / 3 * self.thousands_sep.len());
         for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
+            if i > 0 && (int.len() - i).is_multiple_of(3) {
                 grouped.push_str(&self.thousands_sep);
             }
             grouped.push(ch);
