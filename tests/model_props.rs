@@ -109,7 +109,7 @@ proptest! {
 
     #[test]
     fn savings_scale_linearly_with_the_watt_difference(
-        gpus in 1.0..300_000.0f64, base_w in 10.0..40.0f64, d in 0.1..9.0f64,
+        gpus in 1.0..300_000.0f64, base_w in 20.0..40.0f64, d in 0.1..9.0f64,
         speed in 0usize..4, twin in any::<bool>(),
     ) {
         let at = |diff: f64| {
