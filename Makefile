@@ -46,12 +46,12 @@ test-e2e: dist setup-test
 	@$(NATIVE) cargo test -p optics-calc-e2e --test e2e -- --test-threads=1
 
 bench: dist
-	@$(NATIVE) cargo bench --bench evaluate
+	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate
 	@scripts/report-size.sh dist
 
 clean:
 	rm -rf target dist
 
-## Share-link decoder against 1,000,000 generated links (release build); prints the time.
+## The share-link decoder against 2 x 1,000,000 generated links (release build).
 fuzz:
-	@$(NATIVE) FUZZ_CASES=1000000 cargo test --release --test share_fuzz -- --nocapture
+	@$(NATIVE) FUZZ_CASES=1000000 cargo test --release --test share_links fuzz_ -- --nocapture

@@ -1,9 +1,14 @@
 //! Optical interconnect power, latency, reliability and TCO calculator.
 //!
-//! `model` is the pure engine; `ui` is the Leptos front end (wasm only).
+//! `model` is the pure engine; `share` (links), `export` (CSV, JSON),
+//! `charts` (plotters SVG), `format` and `presets` are pure helpers around it;
+//! `ui` is the Leptos front end (wasm only).
+pub mod charts;
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod presets;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

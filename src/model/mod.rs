@@ -17,6 +17,8 @@ pub mod regions;
 pub mod reliability;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
+pub mod uncertainty;
 pub mod validate;
 
 pub use evaluate::evaluate;

@@ -1,0 +1,89 @@
+//! The JSON export, and importing it back.
+//!
+//! ```json
+//! {"format": "optics-calc", "version": 1, "scenario": {"gpus": 32768, ...}, "report": {...}}
+//! ```
+//! `scenario` maps every input key (see [`crate::share`]) to its value: a
+//! number, an option id, or `null` for an Override that follows the catalog.
+//! `report` is every figure of the model, unrounded, for other tools; an
+//! import ignores it and recomputes.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::{INPUTS, Notice, Report, Scenario};
+use crate::share::{Decoded, Given, build, report_unknown};
+
+/// The `format` tag of an export.
+pub const FORMAT: &str = "optics-calc";
+/// The export version this build writes.
+pub const VERSION: u64 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    format: &'static str,
+    version: u64,
+    scenario: &'a Scenario,
+    report: &'a Report,
+}
+
+/// Pretty-printed export of a scenario and its report.
+pub fn to_json(s: &Scenario, r: &Report) -> String {
+    let export = Export { format: FORMAT, version: VERSION, scenario: s, report: r };
+    serde_json::to_string_pretty(&export).unwrap_or_else(|e| serde_json::json!({ "format": FORMAT, "error": e.to_string() }).to_string())
+}
+
+/// Restores the scenario of an export, clamped and checked by the model like
+/// a share link, with a notice per value changed or ignored. Errors (plain
+/// text) when the text is not JSON or not an export of this calculator. An
+/// export from a newer version loads what this version understands, with a
+/// notice.
+pub fn from_json(text: &str) -> Result<Decoded, String> {
+    let root: Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    let Some(root) = root.as_object() else { return Err(not_export()) };
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(not_export());
+    }
+    let mut notices = Vec::new();
+    match root.get("version").and_then(Value::as_u64) {
+        // Version 1 is the first export format: nothing to migrate yet. A
+        // later format that renames or rescales an input adds an arm here
+        // that rewrites older scenarios before they are applied.
+        Some(VERSION) => {}
+        Some(n) if n > VERSION => notices.push(Notice::new(
+            "version",
+            format!("this file comes from a newer version of the calculator (version {n}); loaded the inputs this version understands"),
+        )),
+        _ => return Err("unreadable export: its \"version\" is not a version number this calculator knows".into()),
+    }
+    let Some(scenario) = root.get("scenario").and_then(Value::as_object) else {
+        return Err("unreadable export: it has no \"scenario\" object".into());
+    };
+    let given = read_scenario(scenario, &mut notices);
+    let scenario = build(&given, &mut notices);
+    Ok(Decoded { scenario, notices })
+}
+
+fn not_export() -> String {
+    format!("not an export of this calculator (its \"format\" is not \"{FORMAT}\")")
+}
+
+/// The value of each input (indexed like [`INPUTS`]); unknown keys and values
+/// of the wrong type are reported and skipped. `null` means "catalog value"
+/// for an Override and "default" for anything else.
+fn read_scenario(map: &Map<String, Value>, notices: &mut Vec<Notice>) -> Vec<Option<Given>> {
+    let unknown: Vec<&String> = map.keys().filter(|k| !INPUTS.iter().any(|d| d.key == k.as_str())).collect();
+    report_unknown(&unknown, notices);
+    INPUTS
+        .iter()
+        .map(|def| match map.get(def.key)? {
+            Value::Null => None,
+            Value::Number(n) => n.as_f64().map(Given::Number),
+            Value::String(t) => Some(Given::Text(t.clone())),
+            Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
+                notices.push(Notice::new(def.key, "not a number or an option id; kept the default".into()));
+                None
+            }
+        })
+        .collect()
+}

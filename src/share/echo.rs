@@ -1,0 +1,34 @@
+//! Quoting text taken from a link or a file inside a notice.
+
+/// Most characters of untrusted text a notice repeats.
+const MAX_ECHO: usize = 24;
+
+/// `text` made safe to show in a notice: at most 24 characters (then "…"),
+/// letters, digits, spaces and plain punctuation kept, anything else
+/// (markup, quotes, control and bidi characters) shown as '?'. The UI renders
+/// notices as text; this keeps them short and clean wherever they end up.
+pub(crate) fn echo(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_ECHO {
+            out.push('…');
+            break;
+        }
+        out.push(if c.is_alphanumeric() || " -_.,:;+*/=()[]%!?#@~$^|{}".contains(c) { c } else { '?' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_and_cleans() {
+        assert_eq!(echo("gpus"), "gpus");
+        assert_eq!(echo(&"9".repeat(100)), format!("{}…", "9".repeat(24)));
+        assert_eq!(echo("<b>\"x\"</b>"), "?b??x??/b?");
+        assert_eq!(echo("a\u{202E}b\nc\u{0}"), "a?b?c?");
+        assert_eq!(echo("café"), "café");
+    }
+}

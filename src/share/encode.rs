@@ -1,0 +1,37 @@
+//! Scenario -> query string.
+
+use crate::model::{INPUTS, InputKind, Scenario};
+
+use super::VERSION;
+use super::percent::encode_into;
+
+/// `{}` digits longer than this are written with an exponent instead.
+const MAX_PLAIN_DIGITS: usize = 24;
+
+/// The query string (no leading '?') of a scenario: `v=1` first, then every
+/// input that differs from its default (an Override only while overridden),
+/// under its key, in [`INPUTS`] order. Numbers are written in Rust's shortest
+/// round-trip form (`{}`), or `{:e}` when that would be long (e.g. 1e-300,
+/// which `{}` spells with 300 zeros); choices by id.
+pub fn encode(s: &Scenario) -> String {
+    let mut out = format!("v={VERSION}");
+    for def in INPUTS {
+        let value = match def.kind {
+            InputKind::Number { default, .. } => s.number(def.key).filter(|v| *v != default).map(number_text),
+            InputKind::Override { .. } => s.number(def.key).filter(|_| s.is_overridden(def.key)).map(number_text),
+            InputKind::Choice { default, .. } => s.choice(def.key).filter(|id| *id != default).map(str::to_string),
+        };
+        if let Some(value) = value {
+            out.push('&');
+            out.push_str(def.key);
+            out.push('=');
+            encode_into(&value, &mut out);
+        }
+    }
+    out
+}
+
+fn number_text(v: f64) -> String {
+    let plain = v.to_string();
+    if plain.len() > MAX_PLAIN_DIGITS { format!("{v:e}") } else { plain }
+}

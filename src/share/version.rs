@@ -1,0 +1,29 @@
+//! The `v=` parameter: which link format a query string is written in.
+
+use super::VERSION;
+use super::echo::echo;
+
+/// What a link says about its format.
+pub(crate) enum Version {
+    /// `v=1`, the format this build writes.
+    Current,
+    /// A later format: its inputs may mean something else, but those that
+    /// still parse are loaded.
+    Newer(u64),
+    /// No `v=`: read as the current format.
+    Missing,
+    /// `v=` that is not a version number (`v=abc`, `v=0`, `v=1.5`).
+    Unreadable(String),
+}
+
+impl Version {
+    /// Reads the value of the last `v=` (None = there was none).
+    pub(crate) fn read(value: Option<&str>) -> Version {
+        let Some(text) = value else { return Version::Missing };
+        match text.trim().parse::<u64>() {
+            Ok(n) if n == u64::from(VERSION) => Version::Current,
+            Ok(n) if n > u64::from(VERSION) => Version::Newer(n),
+            _ => Version::Unreadable(echo(text)),
+        }
+    }
+}

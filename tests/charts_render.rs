@@ -1,0 +1,339 @@
+//! Charts: the table figures match the report, the SVG is well formed,
+//! scalable and accessible, text is escaped, degenerate reports still draw.
+//!
+//! `CHARTS_OUT=/tmp/charts cargo test --test charts_render` also writes every
+//! chart of every case at 340 and 720 px to that folder, to look at.
+
+use std::time::Instant;
+
+use optics_calc::charts::{
+    Chart, ChartTheme, RGBColor, cumulative_cost, latency_breakdown, parse_hex, power_by_tier,
+};
+use optics_calc::format::NumberFormat;
+use optics_calc::model::{Report, Scenario, evaluate};
+
+fn scenario(numbers: &[(&str, f64)], choices: &[(&str, &str)]) -> Scenario {
+    let mut s = Scenario::default();
+    for (k, v) in choices {
+        assert!(s.set_choice(k, v).is_none(), "choice {k}={v}");
+    }
+    for (k, v) in numbers {
+        assert!(s.set_number(k, *v).is_none(), "number {k}={v}");
+    }
+    s
+}
+
+/// Proposed modules cost more up front and save power: pays back within the horizon.
+fn paying_back() -> Report {
+    let s = scenario(&[("alt_usd", 1280.0), ("base_usd", 1250.0), ("usd_kwh", 0.12)], &[("base", "dsp"), ("alt", "lpo")]);
+    evaluate(&s)
+}
+
+fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 3] {
+    let f = NumberFormat::default();
+    [power_by_tier(r, &f, theme, width), cumulative_cost(r, &f, theme, width), latency_breakdown(r, &f, theme, width)]
+}
+
+/// Cases that must all draw sensibly.
+fn cases() -> Vec<(&'static str, Report)> {
+    let mut nan = evaluate(&Scenario::default());
+    nan.baseline.power.network_power_w = f64::NAN;
+    nan.baseline.rows[0].module_power_w = f64::INFINITY;
+    nan.proposed.cumulative_usd[2] = f64::NAN;
+    nan.proposed.latency.fec_ns = f64::NAN;
+    nan.payback_months = Some(f64::NAN);
+    vec![
+        ("typical", evaluate(&Scenario::default())),
+        ("payback", paying_back()),
+        ("one-gpu", evaluate(&scenario(&[("gpus", 1.0)], &[]))),
+        ("equal-sides", evaluate(&scenario(&[], &[("base", "dsp"), ("alt", "dsp")]))),
+        ("negative", evaluate(&scenario(&[], &[("base", "lpo"), ("alt", "dsp")]))),
+        ("copper-only", evaluate(&scenario(&[("gpus", 64.0)], &[("m1", "dac"), ("m2", "dac"), ("m3", "aec")]))),
+        ("retrofit", evaluate(&scenario(&[("years", 10.0)], &[("build", "retrofit")]))),
+        ("one-year", evaluate(&scenario(&[("years", 1.0), ("gpus", 1_000_000.0)], &[("alt", "cpo")]))),
+        ("front-end", evaluate(&scenario(&[("fe", 2.0)], &[]))),
+        ("empty-report", Report::default()),
+        ("nan-poisoned", nan),
+    ]
+}
+
+/// A crude well-formedness check: tags nest and close, attributes are quoted.
+fn assert_well_formed(svg: &str, what: &str) {
+    assert!(svg.starts_with("<svg "), "{what}: starts with <svg");
+    assert!(svg.trim_end().ends_with("</svg>"), "{what}: ends with </svg>");
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        let after = &rest[start + 1..];
+        let end = after.find('>').unwrap_or_else(|| panic!("{what}: unclosed tag"));
+        let tag = &after[..end];
+        assert_eq!(tag.matches('"').count() % 2, 0, "{what}: unbalanced quotes in <{tag}>");
+        assert!(!tag.contains('<'), "{what}: '<' inside a tag");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(name.trim()), "{what}: mismatched </{name}>");
+        } else if !tag.ends_with('/') && !tag.starts_with('?') && !tag.starts_with('!') {
+            stack.push(tag.split_whitespace().next().unwrap_or(""));
+        }
+        rest = &after[end + 1..];
+    }
+    assert!(stack.is_empty(), "{what}: unclosed {stack:?}");
+    // Text between tags has no raw '&' that is not an entity.
+    for (i, _) in svg.match_indices('&') {
+        let entity = &svg[i..svg.len().min(i + 7)];
+        assert!(
+            ["&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&#"].iter().any(|e| entity.starts_with(e)),
+            "{what}: raw & at {entity}"
+        );
+    }
+}
+
+fn root_tag(svg: &str) -> &str {
+    &svg[..svg.find('>').unwrap()]
+}
+
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.match_indices("font-size=\"")
+        .map(|(i, m)| {
+            let v = &svg[i + m.len()..];
+            v[..v.find('"').unwrap()].parse::<f64>().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn every_case_draws_scalable_accessible_svg_without_nan() {
+    let theme = ChartTheme::default();
+    let out = std::env::var("CHARTS_OUT").ok();
+    for (name, r) in cases() {
+        for width in [100, 280, 340, 720, 1280, 10_000] {
+            for chart in all(&r, &theme, width) {
+                let what = format!("{name}/{}/{width}", chart.id);
+                let svg = &chart.svg;
+                assert_well_formed(svg, &what);
+                let root = root_tag(svg);
+                assert!(root.contains("viewBox=\"0 0 "), "{what}: viewBox");
+                assert!(root.contains("width=\"100%\""), "{what}: width 100%");
+                assert!(!root.contains("height="), "{what}: no fixed height");
+                assert!(root.contains("role=\"img\""), "{what}: role");
+                assert!(root.contains(&format!("aria-label=\"{}\"", chart.title)), "{what}: aria-label");
+                assert!(svg.contains(&format!("<title>{}</title>", chart.title)), "{what}: <title>");
+                assert!(svg.contains("<desc>"), "{what}: <desc>");
+                for bad in ["NaN", "inf", "–"] {
+                    assert!(!svg.contains(bad), "{what}: contains {bad}");
+                    assert!(!chart.table.caption.contains(bad), "{what}: caption contains {bad}");
+                    for row in &chart.table.rows {
+                        for cell in row {
+                            assert!(!cell.contains(bad), "{what}: table cell {cell:?}");
+                        }
+                    }
+                }
+                assert!(!chart.table.rows.is_empty(), "{what}: table rows");
+                for row in &chart.table.rows {
+                    assert_eq!(row.len(), chart.table.headers.len(), "{what}: row width");
+                }
+                let shapes: usize = ["<rect", "<circle", "<polyline", "<line"].iter().map(|t| svg.matches(t).count()).sum();
+                assert!(shapes >= 4, "{what}: something drawn");
+                if let Some(dir) = &out
+                    && (width == 340 || width == 720)
+                {
+                    std::fs::create_dir_all(dir).unwrap();
+                    std::fs::write(format!("{dir}/{name}-{}-{width}.svg", chart.id), svg).unwrap();
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_stay_readable_on_a_phone() {
+    let r = evaluate(&Scenario::default());
+    for chart in all(&r, &ChartTheme::default(), 340) {
+        let sizes = font_sizes(&chart.svg);
+        assert!(!sizes.is_empty());
+        for s in sizes {
+            assert!(s >= 11.0, "{}: font-size {s}", chart.id);
+        }
+        let root = root_tag(&chart.svg);
+        assert!(root.contains("viewBox=\"0 0 340 "), "{}: {root}", chart.id);
+    }
+    // Wider containers get a wider drawing, not just a scaled one.
+    let wide = power_by_tier(&r, &NumberFormat::default(), &ChartTheme::default(), 720);
+    assert!(root_tag(&wide.svg).contains("viewBox=\"0 0 720 "));
+}
+
+#[test]
+fn power_table_carries_the_report_figures() {
+    let r = evaluate(&scenario(&[("fe", 1.0)], &[("m1", "dac")]));
+    let f = NumberFormat::default();
+    let c = power_by_tier(&r, &f, &ChartTheme::default(), 720);
+    let (b, p) = (&r.baseline, &r.proposed);
+    assert_eq!(c.id, "power-by-tier");
+    assert_eq!(c.table.headers, ["Tier", "Baseline", "Proposed", "Saved"]);
+    assert_eq!(c.table.rows.len(), b.tiers().len() + 2);
+    for (row, (tb, tp)) in c.table.rows.iter().zip(b.tiers().iter().zip(p.tiers())) {
+        assert!(row[0].starts_with(tb.name), "{row:?}");
+        assert_eq!(row[1], f.power_w(tb.module_power_w + tb.copper_power_w));
+        assert_eq!(row[2], f.power_w(tp.module_power_w + tp.copper_power_w));
+    }
+    assert_eq!(c.table.rows[0][0], "GPU to leaf · Copper DAC");
+    assert_eq!(c.table.rows[b.tiers().len() - 1][0], "front-end");
+    assert_eq!(c.table.rows.last().unwrap()[0], "Total network");
+    let switches = &c.table.rows[b.tiers().len()];
+    assert_eq!(switches[0], format!("Switches ({})", f.count(b.switches as f64)));
+    assert_eq!(switches[1], f.power_w(b.power.switch_power_w));
+    let total = c.table.rows.last().unwrap();
+    assert_eq!(total[1], f.power_w(b.power.network_power_w));
+    assert_eq!(total[2], f.power_w(p.power.network_power_w));
+    assert_eq!(total[3], f.power_w(r.delta.power_saved_w));
+    // The rows add up to the network total.
+    let sum: f64 = b.tiers().iter().map(|t| t.module_power_w + t.copper_power_w).sum::<f64>() + b.power.switch_power_w;
+    assert!((sum - b.power.network_power_w).abs() < 1e-6 * b.power.network_power_w.max(1.0));
+    // Every tier and both sides are in the picture.
+    assert!(c.svg.contains("leaf to spine"));
+    assert!(c.svg.contains("Baseline: DSP-retimed pluggable"));
+    assert!(c.svg.contains("Proposed: LPO (linear drive)"));
+    assert!(c.svg.contains(&f.power_w(b.power.switch_power_w)));
+}
+
+#[test]
+fn break_even_row_matches_payback_months() {
+    let r = paying_back();
+    let f = NumberFormat::default();
+    let months = r.payback_months.expect("this scenario pays back");
+    assert!(months > 0.0 && months < r.years as f64 * 12.0, "{months}");
+    let c = cumulative_cost(&r, &f, &ChartTheme::default(), 720);
+    assert_eq!(c.id, "cumulative-cost");
+    let label = format!("Break-even, month {}", f.fixed(months, 1));
+    let at = c.table.rows.iter().position(|row| row[0] == label).expect("break-even row");
+    // In its place between the years: after year floor(t), before the next.
+    let year = (months / 12.0).floor() as usize;
+    assert_eq!(at, year + 1);
+    assert_eq!(c.table.rows[at - 1][0], year.to_string());
+    assert_eq!(c.table.rows[at + 1][0], (year + 1).to_string());
+    // Both sides cost the same there.
+    assert_eq!(c.table.rows[at][1], c.table.rows[at][2]);
+    let cross = r.baseline.capex_usd + months / 12.0 * r.baseline.opex_usd_per_year;
+    let cross_p = r.proposed.capex_usd + months / 12.0 * r.proposed.opex_usd_per_year;
+    assert!((cross - cross_p).abs() < 1e-6 * cross.abs().max(1.0));
+    assert_eq!(c.table.rows[at][1], f.money(cross));
+    // Years 0..=years plus the break-even row.
+    assert_eq!(c.table.rows.len(), r.years + 2);
+    for y in 0..=r.years {
+        let row = &c.table.rows[if y <= year { y } else { y + 1 }];
+        assert_eq!(row[1], f.money(r.baseline.cumulative_usd[y]));
+        assert_eq!(row[2], f.money(r.proposed.cumulative_usd[y]));
+    }
+    assert!(c.table.caption.contains(&format!("Break-even after {} months", f.fixed(months, 1))));
+    assert!(c.svg.contains(&format!("Break-even: month {}", f.fixed(months, 1))));
+}
+
+#[test]
+fn no_break_even_is_said_not_drawn() {
+    let r = evaluate(&scenario(&[], &[("base", "lpo"), ("alt", "dsp")]));
+    assert_eq!(r.payback_months, None);
+    let c = cumulative_cost(&r, &NumberFormat::default(), &ChartTheme::default(), 340);
+    let note = format!("No break-even within {} years", r.years);
+    assert!(c.table.caption.contains(&note), "{}", c.table.caption);
+    assert!(c.svg.contains(&note));
+    assert!(!c.svg.contains("Break-even:"));
+    assert!(c.table.rows.iter().all(|row| !row[0].starts_with("Break-even")));
+    assert_eq!(c.table.rows.len(), r.years + 1);
+
+    let same = evaluate(&scenario(&[], &[("base", "dsp"), ("alt", "dsp")]));
+    let c = cumulative_cost(&same, &NumberFormat::default(), &ChartTheme::default(), 340);
+    assert!(c.svg.contains("Both sides cost the same"), "{}", c.table.caption);
+}
+
+#[test]
+fn latency_table_sums_to_the_path_total() {
+    let f = NumberFormat::default();
+    for (name, r) in cases().into_iter().take(9) {
+        let c = latency_breakdown(&r, &f, &ChartTheme::default(), 720);
+        let rows = &c.table.rows;
+        assert_eq!(rows.len(), 5, "{name}");
+        for (side, l, col) in [("baseline", &r.baseline.latency, 1), ("proposed", &r.proposed.latency, 2)] {
+            let parts = [l.switch_ns, l.module_ns, l.fec_ns, l.fibre_ns];
+            assert!((parts.iter().sum::<f64>() - l.total_ns).abs() < 1e-9, "{name} {side}");
+            for (row, v) in rows.iter().zip(parts) {
+                assert_eq!(row[col], f.duration_ns(v), "{name} {side} {}", row[0]);
+            }
+            assert_eq!(rows[4][col], f.duration_ns(l.total_ns), "{name} {side} total");
+        }
+        assert_eq!(rows[4][3], f.duration_ns(r.delta.latency_saved_ns_per_path), "{name}");
+        assert_eq!(rows[0][0], format!("Switch hops ({} switches)", r.baseline.latency.switches), "{name}");
+    }
+}
+
+#[test]
+fn host_names_are_escaped_everywhere_in_the_svg() {
+    let r = evaluate(&Scenario::default());
+    let theme = ChartTheme {
+        baseline_name: Some("<script>alert(1)</script> & \"Co\"".into()),
+        proposed_name: Some("Acme </svg><svg onload=alert(2)>".into()),
+        font_family: "Inter\"><script>x</script>".into(),
+        ..ChartTheme::default()
+    };
+    for width in [340, 720] {
+        for chart in all(&r, &theme, width) {
+            let svg = &chart.svg;
+            assert_well_formed(svg, chart.id);
+            assert!(!svg.contains("<script"), "{}", chart.id);
+            assert!(!svg.contains("<svg onload"), "{}", chart.id);
+            assert_eq!(svg.matches("<svg").count(), 1, "{}", chart.id);
+            assert!(svg.contains("&lt;script&gt;"), "{}: the name is shown, escaped", chart.id);
+            // The table is plain text for the UI to put in text nodes.
+            assert!(chart.table.caption.contains("<script>alert(1)</script>"));
+        }
+    }
+}
+
+#[test]
+fn theme_colours_are_used() {
+    let r = evaluate(&Scenario::default());
+    let theme = ChartTheme { baseline: RGBColor(1, 2, 3), proposed: RGBColor(4, 5, 6), ..ChartTheme::default() };
+    for chart in all(&r, &theme, 720) {
+        assert!(chart.svg.contains("#010203"), "{}", chart.id);
+        assert!(chart.id == "latency-breakdown" || chart.svg.contains("#040506"), "{}", chart.id);
+    }
+    assert_eq!(parse_hex("#8a4b08"), Some(RGBColor(0x8a, 0x4b, 0x08)));
+    assert_eq!(parse_hex(" #fff "), Some(RGBColor(255, 255, 255)));
+    assert_eq!(parse_hex("0b5cad"), None);
+    assert_eq!(parse_hex("#12345"), None);
+    assert_eq!(parse_hex("#ééé"), None);
+}
+
+#[test]
+fn locale_format_reaches_the_charts() {
+    let r = paying_back();
+    let eu = NumberFormat {
+        thousands_sep: ".".into(),
+        decimal_sep: ",".into(),
+        currency_symbol: "€".into(),
+        currency_after: true,
+    };
+    let c = cumulative_cost(&r, &eu, &ChartTheme::default(), 720);
+    assert!(c.svg.contains(" €"), "money ticks use the host's currency");
+    assert!(c.table.rows.iter().any(|row| row[1].ends_with(" €")));
+}
+
+#[test]
+fn charts_are_fast() {
+    let r = evaluate(&Scenario::default());
+    let (f, theme) = (NumberFormat::default(), ChartTheme::default());
+    let runs = 200;
+    type ChartFn = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
+    let fns: [(&str, ChartFn); 3] =
+        [("power_by_tier", power_by_tier), ("cumulative_cost", cumulative_cost), ("latency_breakdown", latency_breakdown)];
+    for (name, chart) in fns {
+        let _ = chart(&r, &f, &theme, 720);
+        let t = Instant::now();
+        let mut bytes = 0;
+        for i in 0..runs {
+            bytes += chart(&r, &f, &theme, if i % 2 == 0 { 720 } else { 340 }).svg.len();
+        }
+        let each = t.elapsed().as_secs_f64() * 1e6 / runs as f64;
+        println!("{name}: {each:.0} µs per chart, {} bytes of SVG", bytes / runs);
+        // Generous for an unoptimised test build on a busy machine.
+        assert!(each < 20_000.0, "{name}: {each} µs");
+    }
+}

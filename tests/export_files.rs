@@ -1,0 +1,108 @@
+//! Exports: the CSV a finance team opens and the JSON that restores a scenario.
+
+use optics_calc::export::{FORMAT, from_json, to_csv, to_json};
+use optics_calc::model::{INPUTS, Scenario, evaluate};
+use optics_calc::share::decode;
+
+fn sample() -> Scenario {
+    decode("v=1&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&years=7").scenario
+}
+
+/// The rows of one CSV section (after its title row, up to the blank line).
+fn section<'a>(csv: &'a str, title: &str) -> Vec<&'a str> {
+    csv.split("\r\n\r\n")
+        .find(|s| s.trim_start_matches('\u{FEFF}').starts_with(title))
+        .unwrap_or_else(|| panic!("no section {title}"))
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn csv_lists_every_input_with_unit_and_source() {
+    let s = sample();
+    let csv = to_csv(&s, &evaluate(&s));
+    assert!(csv.starts_with("\u{FEFF}Inputs\r\n"), "BOM then the inputs section");
+    let rows = section(&csv, "Inputs");
+    assert_eq!(rows[0], "Key,Input,Value,Unit,Default,Source");
+    assert_eq!(rows.len(), INPUTS.len() + 1);
+    assert!(rows.iter().any(|r| r.starts_with("gpus,GPUs,65536,GPUs,32768,")), "{:?}", rows[1]);
+    let alt_w = rows.iter().find(|r| r.starts_with("alt_w,")).unwrap();
+    assert!(alt_w.contains(",9.5,W,"), "override value then its catalog default: {alt_w}");
+}
+
+#[test]
+fn csv_results_put_the_sides_side_by_side_with_the_difference() {
+    let s = sample();
+    let r = evaluate(&s);
+    let csv = to_csv(&s, &r);
+    let rows = section(&csv, "Results");
+    assert_eq!(rows[0], "Figure,Unit,Baseline,Proposed,Baseline minus proposed");
+    let optics = rows.iter().find(|r| r.starts_with("Optics power,W,")).unwrap();
+    let cells: Vec<f64> = optics.split(',').skip(2).map(|c| c.parse().unwrap()).collect();
+    assert_eq!(cells, [
+        r.baseline.power.optics_power_w,
+        r.proposed.power.optics_power_w,
+        r.baseline.power.optics_power_w - r.proposed.power.optics_power_w
+    ]);
+    let npv = rows.iter().find(|r| r.starts_with("Net present value")).unwrap();
+    assert!(npv.ends_with(&format!(",{}", r.npv_usd)), "{npv}");
+}
+
+#[test]
+fn csv_has_one_cost_row_per_year_from_purchase() {
+    let s = sample();
+    let r = evaluate(&s);
+    let csv = to_csv(&s, &r);
+    let rows = section(&csv, "Cumulative cost by year");
+    assert_eq!(rows.len(), 1 + 7 + 1, "header, year 0 and 7 years");
+    assert!(rows[1].starts_with("0,"));
+    let last: Vec<f64> = rows[8].split(',').map(|c| c.parse().unwrap()).collect();
+    assert_eq!(last, [7.0, r.baseline.cumulative_usd[7], r.proposed.cumulative_usd[7], r.baseline.cumulative_usd[7] - r.proposed.cumulative_usd[7]]);
+}
+
+#[test]
+fn json_round_trips_the_scenario() {
+    let s = sample();
+    let text = to_json(&s, &evaluate(&s));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], FORMAT);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["scenario"]["gpus"], 65536.0);
+    assert_eq!(v["report"]["npv_usd"].as_f64(), Some(evaluate(&s).npv_usd));
+    let back = from_json(&text).unwrap();
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert_eq!(back.scenario, s);
+}
+
+#[test]
+fn json_import_clamps_and_names_bad_values() {
+    let text = r#"{"format":"optics-calc","version":1,"scenario":{"gpus":-5,"alt":"warp","pue":"<b>","years":[1],"zzz":1}}"#;
+    let d = from_json(text).unwrap();
+    assert_eq!(d.scenario.number("gpus"), Some(1.0));
+    assert_eq!(d.scenario.choice("alt"), Scenario::default().choice("alt"));
+    assert_eq!(d.scenario.number("pue"), Scenario::default().number("pue"));
+    let keys: Vec<&str> = d.notices.iter().map(|n| n.key.as_str()).collect();
+    for k in ["gpus", "alt", "pue", "years", "zzz"] {
+        assert!(keys.contains(&k), "{k}: {keys:?}");
+    }
+    assert!(d.notices.iter().all(|n| !n.message.contains('<')));
+}
+
+#[test]
+fn json_import_refuses_other_files_with_a_reason() {
+    for (text, why) in [
+        ("not json", "not a JSON file"),
+        ("[1,2]", "not an export"),
+        (r#"{"format":"other"}"#, "not an export"),
+        (r#"{"format":"optics-calc","version":"x","scenario":{}}"#, "version"),
+        (r#"{"format":"optics-calc","version":1}"#, "no \"scenario\""),
+    ] {
+        let e = from_json(text).unwrap_err();
+        assert!(e.contains(why), "{text}: {e}");
+    }
+    let newer = from_json(r#"{"format":"optics-calc","version":2,"scenario":{"gpus":2048}}"#).unwrap();
+    assert_eq!(newer.scenario.number("gpus"), Some(2048.0));
+    assert_eq!(newer.notices[0].key, "version");
+}

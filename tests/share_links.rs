@@ -1,0 +1,226 @@
+//! Share links: every scenario survives encode -> decode unchanged, and bad
+//! links load a valid scenario with a notice naming what was changed.
+
+use optics_calc::model::{INPUTS, InputKind, Notice, Scenario, evaluate};
+use optics_calc::share::{decode, encode};
+use proptest::prelude::*;
+
+/// A scenario with every input drawn from its own range or options, then
+/// cross-checked by the model (as the page holds it).
+fn page_scenario() -> impl Strategy<Value = Scenario> {
+    let per_input: Vec<BoxedStrategy<f64>> = INPUTS
+        .iter()
+        .map(|d| match d.kind {
+            InputKind::Number { min, max, .. } => (min..=max).boxed(),
+            // Half of the overrides stay on the catalog value (NaN = leave it).
+            InputKind::Override { min, max, .. } => prop_oneof![Just(f64::NAN), min..=max].boxed(),
+            InputKind::Choice { options, .. } => (0..options.len()).prop_map(|o| o as f64).boxed(),
+        })
+        .collect();
+    per_input.prop_map(|values| {
+        let mut s = Scenario::default();
+        for (d, v) in INPUTS.iter().zip(&values) {
+            if let InputKind::Choice { options, .. } = d.kind {
+                s.set_choice(d.key, options[*v as usize].id);
+            }
+        }
+        for (d, v) in INPUTS.iter().zip(&values) {
+            if !matches!(d.kind, InputKind::Choice { .. }) && v.is_finite() {
+                s.set_number(d.key, *v);
+            }
+        }
+        s.validate();
+        s
+    })
+}
+
+fn keys(notices: &[Notice]) -> Vec<&str> {
+    notices.iter().map(|n| n.key.as_str()).collect()
+}
+
+/// The link loads, gives a finite report and shows only clean plain text.
+fn loads_safely(query: &str) -> (Scenario, Vec<Notice>) {
+    let d = decode(query);
+    let r = evaluate(&d.scenario);
+    for m in r.metrics() {
+        assert!(m.value.is_finite(), "{query}: {} = {}", m.key, m.value);
+    }
+    for n in &d.notices {
+        for text in [&n.key, &n.message] {
+            assert!(!text.contains(['<', '>', '"', '\n', '\u{0}']), "{query}: notice echoes markup: {n:?}");
+            assert!(text.chars().count() <= 200, "{query}: notice too long: {n:?}");
+        }
+    }
+    (d.scenario, d.notices)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_scenario_round_trips(s in page_scenario()) {
+        let link = encode(&s);
+        let d = decode(&link);
+        prop_assert_eq!(&d.notices, &Vec::<Notice>::new(), "link {}", link);
+        prop_assert_eq!(&d.scenario, &s, "link {}", link);
+        prop_assert_eq!(evaluate(&d.scenario), evaluate(&s));
+        // A reopened link writes itself again.
+        prop_assert_eq!(encode(&d.scenario), link);
+    }
+
+}
+
+/// Cases of the decoder fuzz runs: 2,000 in `make test`; `make fuzz` sets
+/// FUZZ_CASES=1000000.
+fn fuzz_cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: fuzz_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fuzz_any_text_loads_safely(query in "[a-z_=&%0-9.<>\"'?#+eE-]{0,120}") {
+        loads_safely(&query);
+    }
+
+    #[test]
+    fn fuzz_any_value_of_any_key_loads_safely(i in 0..INPUTS.len(), value in any::<String>()) {
+        loads_safely(&format!("v=1&{}={}", INPUTS[i].key, value));
+    }
+}
+
+#[test]
+fn the_default_scenario_is_just_the_version() {
+    assert_eq!(encode(&Scenario::default()), "v=1");
+    let d = decode("v=1");
+    assert_eq!(d.scenario, Scenario::default());
+    assert!(d.notices.is_empty());
+    assert!(decode("").notices.is_empty(), "an empty query is the default page, no notice");
+}
+
+#[test]
+fn the_documented_example_link_loads_as_written() {
+    let d = decode("?v=1&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&kg_kwh=0.336");
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    let s = &d.scenario;
+    assert_eq!(s.number("gpus"), Some(65536.0));
+    assert_eq!(s.choice("gbps"), Some("1600"));
+    assert_eq!(s.choice("alt"), Some("cpo"));
+    assert_eq!(s.number("alt_w"), Some(9.5));
+    assert!(s.is_overridden("alt_w"));
+    assert_eq!(s.number("usd_kwh"), Some(0.066));
+    assert_eq!(s.number("kg_kwh"), Some(0.336));
+}
+
+#[test]
+fn the_issue_keys_are_all_short_stable_inputs() {
+    for key in [
+        "gpus", "gbps", "radix", "tiers", "pue", "usd_kwh", "kg_kwh", "years", "rate", "base", "alt", "base_w", "alt_w",
+        "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
+    ] {
+        assert!(INPUTS.iter().any(|d| d.key == key), "no input '{key}'");
+    }
+}
+
+#[test]
+fn a_region_then_explicit_prices_win() {
+    let d = decode("v=1&region=ercot&usd_kwh=0.2");
+    assert_eq!(d.scenario.number("usd_kwh"), Some(0.2));
+    let ercot = decode("v=1&region=ercot").scenario;
+    assert_eq!(d.scenario.number("kg_kwh"), ercot.number("kg_kwh"), "the region's carbon intensity stays");
+}
+
+#[test]
+fn unknown_keys_are_ignored_and_named() {
+    let (s, n) = loads_safely("v=1&gpus=8192&colour=red&utm_source=mail");
+    assert_eq!(s.number("gpus"), Some(8192.0));
+    assert_eq!(keys(&n), ["colour", "utm_source"]);
+    assert!(n[0].message.contains("ignored"));
+}
+
+#[test]
+fn a_flood_of_unknown_keys_gives_few_notices() {
+    let query: Vec<String> = (0..500).map(|i| format!("junk{i}=1")).collect();
+    let (_, n) = loads_safely(&format!("v=1&{}", query.join("&")));
+    assert!(n.len() <= 10, "{} notices", n.len());
+    assert!(n.last().unwrap().message.contains("492 more"), "{:?}", n.last());
+}
+
+#[test]
+fn repeated_keys_use_the_last_value_and_say_so() {
+    let (s, n) = loads_safely("v=1&gpus=8192&gpus=16384");
+    assert_eq!(s.number("gpus"), Some(16384.0));
+    assert_eq!(keys(&n), ["gpus"]);
+    assert!(n[0].message.contains("2 times"), "{}", n[0].message);
+}
+
+#[test]
+fn non_numbers_keep_the_default() {
+    for bad in ["abc", "NaN", "nan", "inf", "-Infinity", "1e999", "", "0x10", "1,000"] {
+        let (s, n) = loads_safely(&format!("v=1&gpus={bad}"));
+        assert_eq!(s.number("gpus"), Scenario::default().number("gpus"), "gpus={bad}");
+        assert_eq!(keys(&n), ["gpus"], "gpus={bad}: {n:?}");
+    }
+}
+
+#[test]
+fn out_of_range_numbers_are_clamped_with_a_notice() {
+    let (s, n) = loads_safely("v=1&gpus=99999999999&pue=-3&years=1e300");
+    assert_eq!(s.number("gpus"), Some(1_000_000.0));
+    assert_eq!(s.number("pue"), Some(1.0));
+    assert_eq!(s.number("years"), Some(10.0));
+    for k in ["gpus", "pue", "years"] {
+        assert!(keys(&n).contains(&k), "{k}: {n:?}");
+    }
+}
+
+#[test]
+fn over_long_values_are_not_read() {
+    let (s, n) = loads_safely(&format!("v=1&gpus={}", "1".repeat(5000)));
+    assert_eq!(s.number("gpus"), Scenario::default().number("gpus"));
+    assert!(n[0].message.contains("longer than"), "{n:?}");
+}
+
+#[test]
+fn markup_in_keys_and_values_is_never_echoed() {
+    let (s, n) = loads_safely("v=1&alt=%3Cscript%3Ealert(1)%3C/script%3E&%3Cimg%20src=x%20onerror=alert(1)%3E=1&gpus=%22%3E%3Cb%3E");
+    assert_eq!(s.choice("alt"), Scenario::default().choice("alt"));
+    assert_eq!(n.len(), 3, "{n:?}");
+}
+
+#[test]
+fn unknown_technology_ids_keep_the_default() {
+    let (s, n) = loads_safely("v=1&base=quantum&alt=cpo");
+    assert_eq!(s.choice("base"), Scenario::default().choice("base"));
+    assert_eq!(s.choice("alt"), Some("cpo"));
+    assert_eq!(keys(&n), ["base"]);
+    assert!(n[0].message.contains("unknown option 'quantum'"), "{}", n[0].message);
+}
+
+#[test]
+fn versions_newer_missing_and_unreadable_are_named() {
+    let (s, n) = loads_safely("v=7&gpus=4096&warp=9");
+    assert_eq!(s.number("gpus"), Some(4096.0), "a newer link still loads what this build understands");
+    assert_eq!(keys(&n), ["v", "warp"]);
+    assert!(n[0].message.contains("newer"));
+
+    let (s, n) = loads_safely("gpus=4096");
+    assert_eq!(s.number("gpus"), Some(4096.0));
+    assert_eq!(keys(&n), ["v"]);
+
+    for bad in ["v=abc", "v=0", "v=1.5", "v=-1"] {
+        let (_, n) = loads_safely(&format!("{bad}&gpus=4096"));
+        assert_eq!(keys(&n), ["v"], "{bad}");
+    }
+}
+
+#[test]
+fn percent_escapes_and_plus_decode_as_in_forms() {
+    let (s, n) = loads_safely("v=1&gp%75s=16384&region=%65rcot");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(s.number("gpus"), Some(16384.0));
+    assert_eq!(s.choice("region"), Some("ercot"));
+    // Malformed escapes stay as written, invalid UTF-8 becomes U+FFFD: no panic.
+    loads_safely("v=1&gpus=%&alt=%E2%28&%ZZ=1&base=%FF%FE");
+}
