@@ -64,3 +64,34 @@ async fn moving_the_gpu_slider_updates_the_module_count() {
     assert_eq!(metric(&host, "optical_modules"), want);
     assert_ne!(want, evaluate(&Scenario::default()).metric("optical_modules").unwrap());
 }
+
+#[wasm_bindgen_test]
+async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
+    let host = mount(Scenario::default());
+    tick().await;
+    set_input(&host, "input[type=number][data-input-box=pue]", "9");
+    tick().await;
+    let notice = host.query_selector("[data-notice=pue]").unwrap().expect("a notice about pue");
+    assert!(notice.text_content().unwrap().contains("outside"), "{:?}", notice.text_content());
+    let shown: web_sys::HtmlInputElement =
+        host.query_selector("input[type=number][data-input-box=pue]").unwrap().unwrap().unchecked_into();
+    assert_eq!(shown.value(), "3", "the box shows the clamped value");
+    let mut s = Scenario::default();
+    s.set_number("pue", 3.0);
+    assert_eq!(metric(&host, "facility_power_saved_w"), evaluate(&s).metric("facility_power_saved_w").unwrap());
+}
+
+#[wasm_bindgen_test]
+async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
+    let host = mount(Scenario::default());
+    tick().await;
+    let select: web_sys::HtmlSelectElement = host.query_selector("select[data-input=alt]").unwrap().unwrap().unchecked_into();
+    select.set_value("cpo");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    let mut s = Scenario::default();
+    s.set_choice("alt", "cpo");
+    assert_eq!(metric(&host, "power_saved_w"), evaluate(&s).metric("power_saved_w").unwrap());
+    let svg = host.query_selector("[data-chart=power-by-tier] svg").unwrap();
+    assert!(svg.is_some(), "the power chart is drawn");
+}

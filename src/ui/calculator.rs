@@ -60,7 +60,7 @@ pub fn Calculator(
                         <ChartFigure report draw=latency_breakdown />
                     </section>
                     <Comparison report />
-                    <Methodology />
+                    <Methodology scenario />
                 </div>
             </div>
         </div>

@@ -7,12 +7,22 @@ use leptos::{ev, html};
 use crate::charts::{Chart, ChartTheme};
 use crate::format::NumberFormat;
 use crate::model::Report;
+use crate::ui::browser::{download_svg_as_png, download_text};
 
 /// Draws a chart from the report.
 pub type DrawChart = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
 
 /// Width the charts are drawn at before the container has been measured.
 const DEFAULT_WIDTH_PX: u32 = 640;
+
+/// PNG exports are drawn at twice the on-screen size, sharp enough for slides.
+const PNG_SCALE: f64 = 2.0;
+
+fn log_failure(result: Result<(), String>) {
+    if let Err(e) = result {
+        web_sys::console::error_1(&format!("optics-calc: chart export failed: {e}").into());
+    }
+}
 
 #[component]
 pub fn ChartFigure(report: Memo<Report>, draw: DrawChart) -> impl IntoView {
@@ -38,9 +48,23 @@ pub fn ChartFigure(report: Memo<Report>, draw: DrawChart) -> impl IntoView {
         move |_| report.with(|r| draw(r, &fmt, &theme, width.get())),
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
+    let save_svg = move |_| {
+        chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.svg)));
+    };
+    let save_png = move |_| {
+        chart.with(|c| log_failure(download_svg_as_png(&format!("{}.png", c.id), &c.svg, PNG_SCALE)));
+    };
     view! {
         <figure class="oc-chart" node_ref=container data-chart=move || chart.with(|c| c.id)>
-            <figcaption>{move || chart.with(|c| c.title.clone())}</figcaption>
+            <figcaption>
+                <span>{move || chart.with(|c| c.title.clone())}</span>
+                <span class="oc-chart-actions">
+                    <button type="button" class="oc-link-button" data-action="svg" on:click=save_svg
+                        aria-label=move || chart.with(|c| format!("Download {} as SVG", c.title))>"SVG"</button>
+                    <button type="button" class="oc-link-button" data-action="png" on:click=save_png
+                        aria-label=move || chart.with(|c| format!("Download {} as PNG", c.title))>"PNG"</button>
+                </span>
+            </figcaption>
             // The SVG comes from plotters, which XML-escapes every text it draws.
             <div class="oc-chart-svg" inner_html=move || chart.with(|c| c.svg.clone())></div>
             <details class="oc-chart-table">

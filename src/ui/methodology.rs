@@ -1,43 +1,69 @@
-//! Methodology and sources: every formula in words and every default with its
-//! source, read from the same tables the model uses.
+//! Methodology and sources: every formula in words and every input with its
+//! current value, its default and the source of that default, read from the
+//! same tables the model uses. Opened for printing: it is the printed
+//! report's inputs-and-sources page.
 
 use leptos::prelude::*;
+use leptos::{ev, html};
 
 use crate::model::methodology::FORMULAS;
-use crate::model::{INPUTS, InputKind};
+use crate::model::validate::fmt_num;
+use crate::model::{INPUTS, InputDef, InputKind, Scenario};
+
+/// An input's value as a reader sees it: choices by label, numbers plain.
+fn shown(def: &InputDef, s: &Scenario) -> String {
+    match def.kind {
+        InputKind::Choice { options, .. } => {
+            let id = s.choice(def.key).unwrap_or_default();
+            options.iter().find(|o| o.id == id).map_or(id, |o| o.label).to_string()
+        }
+        _ => s.number(def.key).map_or_else(String::new, fmt_num),
+    }
+}
 
 #[component]
-pub fn Methodology() -> impl IntoView {
-    let default_text = |kind: &InputKind| match kind {
-        InputKind::Number { default, .. } => default.to_string(),
-        InputKind::Override { .. } => "catalog".to_string(),
-        InputKind::Choice { options, default } => {
-            options.iter().find(|o| o.id == *default).map_or(default.to_string(), |o| o.label.to_string())
+pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
+    let defaults = Scenario::default();
+    let panel = NodeRef::<html::Details>::new();
+    // A closed <details> prints as its summary only.
+    let before_print = window_event_listener(ev::beforeprint, move |_| {
+        if let Some(details) = panel.get_untracked() {
+            details.set_open(true);
         }
-    };
+    });
+    on_cleanup(move || before_print.remove());
     view! {
-        <details class="oc-panel oc-methodology">
+        <details class="oc-panel oc-methodology" node_ref=panel>
             <summary><h2>"Methodology and sources"</h2></summary>
-            <h3>"Formulas"</h3>
-            <dl>
-                {FORMULAS.iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.text}</dd> }).collect_view()}
-            </dl>
+            <div class="oc-formulas">
+                <h3>"Formulas"</h3>
+                <dl>
+                    {FORMULAS.iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.text}</dd> }).collect_view()}
+                </dl>
+            </div>
             <h3>"Inputs, defaults and sources"</h3>
             <div class="oc-table-wrap">
-                <table class="oc-table">
-                    <caption>"Every input with its default and the source of that default"</caption>
+                <table class="oc-table oc-sources">
+                    <caption>"Every input with its value, its default and the source of that default"</caption>
                     <thead><tr>
-                        <th scope="col">"Input"</th><th scope="col">"Default"</th>
+                        <th scope="col">"Input"</th><th scope="col">"Value"</th><th scope="col">"Default"</th>
                         <th scope="col">"Unit"</th><th scope="col">"Source"</th>
                     </tr></thead>
                     <tbody>
-                        {INPUTS.iter().map(|d| view! {
-                            <tr>
-                                <th scope="row">{d.label}</th>
-                                <td>{default_text(&d.kind)}</td>
-                                <td>{d.unit}</td>
-                                <td>{d.source}{d.estimate.then_some(" (estimate)")}</td>
-                            </tr>
+                        {INPUTS.iter().map(|def| {
+                            let default = match def.kind {
+                                InputKind::Override { .. } => "catalog".to_string(),
+                                _ => shown(def, &defaults),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{def.label}</th>
+                                    <td>{move || scenario.with(|s| shown(def, s))}</td>
+                                    <td>{default}</td>
+                                    <td>{def.unit}</td>
+                                    <td>{def.source}{def.estimate.then_some(" (estimate)")}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>
