@@ -37,6 +37,7 @@ const ROWS: &[Row] = &[
 #[component]
 pub fn Comparison(report: Memo<Report>) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
+    let tier_fmt = fmt.clone();
     let body = move || {
         report.with(|r| {
             ROWS.iter()
@@ -64,11 +65,11 @@ pub fn Comparison(report: Memo<Report>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{b.name}" ("{b.media}")"</th>
-                            <td>{fmt.count(b.switches as f64)}</td>
-                            <td>{fmt.count(b.links as f64)}</td>
-                            <td>{fmt.count(b.optical_modules as f64)}</td>
-                            <td>{fmt.power_w(b.module_power_w + b.copper_power_w)}</td>
-                            <td>{fmt.power_w(p.module_power_w + p.copper_power_w)}</td>
+                            <td>{tier_fmt.count(b.switches as f64)}</td>
+                            <td>{tier_fmt.count(b.links as f64)}</td>
+                            <td>{tier_fmt.count(b.optical_modules as f64)}</td>
+                            <td>{tier_fmt.power_w(b.module_power_w + b.copper_power_w)}</td>
+                            <td>{tier_fmt.power_w(p.module_power_w + p.copper_power_w)}</td>
                         </tr>
                     }
                 })
