@@ -16,12 +16,14 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-serve: setup
-	@echo "Serving the calculator at http://127.0.0.1:$(PORT)/ (storefront example: http://127.0.0.1:$(PORT)/examples/storefront.html)"
-	@$(WASM) trunk serve --release --offline --port $(PORT) --address 127.0.0.1
+serve: dist
+	@node scripts/serve.mjs dist $(PORT)
 
+# cargo builds the wasm; scripts/build-site.mjs binds, optimises and hashes it
+# into dist/ with the page, styles, service worker and calculator.html.
 dist: setup
-	@$(WASM) trunk build --release --offline
+	@$(WASM) cargo build --release --target wasm32-unknown-unknown --bin optics-calc
+	@$(WASM) node scripts/build-site.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm dist
 	@scripts/report-size.sh dist
 
 ## The test layers verified so far: clippy, then native unit, hand-worked and
@@ -42,8 +44,11 @@ test-native:
 test-wasm: setup-test
 	@$(WASM) cargo test --release --target wasm32-unknown-unknown --test web
 
+# Node's test runner drives Debian's Chromium through playwright-core; the
+# natively built examples/report.rs is the oracle for the figures.
 test-e2e: dist setup-test
-	@$(NATIVE) cargo test -p optics-calc-e2e --test e2e -- --test-threads=1
+	@$(NATIVE) cargo build -q --example report
+	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 bench: dist
 	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate

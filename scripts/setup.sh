@@ -2,8 +2,8 @@
 # Installs whatever the build needs and is missing, then writes target/toolchain.env,
 # which the Makefile sources before every wasm build.
 #
-#   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, trunk, wasm-opt
-#   scripts/setup.sh test    the above plus headless Chromium, chromedriver and axe-core
+#   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh test    the above plus headless Chromium and chromedriver
 #
 # The toolchain choice is automatic and remembered in target/toolchain.env:
 #   rustup  - rustup's own wasm32-unknown-unknown target, where it can be downloaded;
@@ -17,7 +17,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 mkdir -p target
 envfile=target/toolchain.env
-TRUNK_VERSION=0.21.14
 DEBIAN_PACKAGES_BUILD="rustc-web cargo-web rust-web-src lld-22"
 DEBIAN_PACKAGES_TEST="chromium chromium-driver"
 
@@ -68,28 +67,21 @@ if [ "$toolchain" = debian ]; then
   command -v wasm-ld-22 >/dev/null || die "wasm-ld-22 not found (package lld-22)"
 fi
 
-# --- 2. wasm-opt from npm's binaryen (Debian's is too old), axe-core for tests -
+# --- 2. npm tools: binaryen's wasm-opt (Debian's is too old), playwright-core, axe-core
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+ (apt-get install nodejs npm)"
-  say "npm ci (binaryen's wasm-opt, axe-core)"
+  say "npm ci (binaryen's wasm-opt; playwright-core and axe-core for tests)"
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-# --- 3. host tools: wasm-bindgen-cli (same version as Cargo.lock) and trunk ---
+# --- 3. wasm-bindgen-cli, the same version as Cargo.lock's wasm-bindgen --------
 [ -f Cargo.lock ] || cargo generate-lockfile >&2
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 [ -n "$wb_version" ] || die "wasm-bindgen not found in Cargo.lock"
-grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml \
-  || die "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $wb_version"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
   say "cargo install wasm-bindgen-cli $wb_version (about 2 minutes)"
   # --locked fails on the registry mirror here (a locked dependency is missing).
   cargo install -q wasm-bindgen-cli --version "$wb_version" --force >&2
-fi
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  say "cargo install trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
-  # trunk 0.22 needs a newer rustc than rustup has here; --locked keeps lightningcss building.
-  cargo install -q trunk --version "$TRUNK_VERSION" --locked --force >&2
 fi
 
 # --- 4. browser for tests -----------------------------------------------------

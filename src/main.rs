@@ -1,4 +1,4 @@
-//! The standalone calculator page (Trunk builds this binary to wasm).
+//! The standalone calculator page (`make dist` builds this binary to wasm).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -4,12 +4,13 @@
 //! `CHARTS_OUT=/tmp/charts cargo test --test charts_render` also writes every
 //! chart of every case at 340 and 720 px to that folder, to look at.
 
-use std::time::Instant;
-
 use optics_calc::charts::{
-    Chart, ChartTheme, RGBColor, cumulative_cost, latency_breakdown, parse_hex, power_by_tier,
+    Chart, ChartTheme, RGBColor, cumulative_cost, distribution_chart, latency_breakdown, parse_hex, power_by_tier,
+    tornado_chart,
 };
 use optics_calc::format::NumberFormat;
+use optics_calc::model::sensitivity::{MAIN_INPUTS, tornado};
+use optics_calc::model::uncertainty::{SPREADS, monte_carlo, summarise};
 use optics_calc::model::{Report, Scenario, evaluate};
 
 fn scenario(numbers: &[(&str, f64)], choices: &[(&str, &str)]) -> Scenario {
@@ -29,9 +30,27 @@ fn paying_back() -> Report {
     evaluate(&s)
 }
 
-fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 3] {
+/// The charts of the comparison, which name the two sides.
+fn page_charts(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 3] {
     let f = NumberFormat::default();
     [power_by_tier(r, &f, theme, width), cumulative_cost(r, &f, theme, width), latency_breakdown(r, &f, theme, width)]
+}
+
+/// Every chart: the comparison's, then the tornado and the Monte Carlo
+/// histogram of the NPV (200 samples: enough to fill the bins).
+fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 5] {
+    let f = NumberFormat::default();
+    let npv = r.metric_full("npv_usd").unwrap();
+    let s = Scenario::default();
+    let (_, swings) = tornado(&s, "npv_usd", 10.0, &MAIN_INPUTS);
+    let run = monte_carlo(&s, "npv_usd", &SPREADS, 200, 1);
+    [
+        power_by_tier(r, &f, theme, width),
+        cumulative_cost(r, &f, theme, width),
+        latency_breakdown(r, &f, theme, width),
+        tornado_chart(&npv, 10.0, &swings, &f, theme, width),
+        distribution_chart(&npv, &run, &f, theme, width),
+    ]
 }
 
 /// Cases that must all draw sensibly.
@@ -274,7 +293,7 @@ fn host_names_are_escaped_everywhere_in_the_svg() {
         ..ChartTheme::default()
     };
     for width in [340, 720] {
-        for chart in all(&r, &theme, width) {
+        for chart in page_charts(&r, &theme, width) {
             let svg = &chart.svg;
             assert_well_formed(svg, chart.id);
             assert!(!svg.contains("<script"), "{}", chart.id);
@@ -291,7 +310,7 @@ fn host_names_are_escaped_everywhere_in_the_svg() {
 fn theme_colours_are_used() {
     let r = evaluate(&Scenario::default());
     let theme = ChartTheme { baseline: RGBColor(1, 2, 3), proposed: RGBColor(4, 5, 6), ..ChartTheme::default() };
-    for chart in all(&r, &theme, 720) {
+    for chart in page_charts(&r, &theme, 720) {
         assert!(chart.svg.contains("#010203"), "{}", chart.id);
         assert!(chart.id == "latency-breakdown" || chart.svg.contains("#040506"), "{}", chart.id);
     }
@@ -317,23 +336,46 @@ fn locale_format_reaches_the_charts() {
 }
 
 #[test]
-fn charts_are_fast() {
-    let r = evaluate(&Scenario::default());
-    let (f, theme) = (NumberFormat::default(), ChartTheme::default());
-    let runs = 200;
-    type ChartFn = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
-    let fns: [(&str, ChartFn); 3] =
-        [("power_by_tier", power_by_tier), ("cumulative_cost", cumulative_cost), ("latency_breakdown", latency_breakdown)];
-    for (name, chart) in fns {
-        let _ = chart(&r, &f, &theme, 720);
-        let t = Instant::now();
-        let mut bytes = 0;
-        for i in 0..runs {
-            bytes += chart(&r, &f, &theme, if i % 2 == 0 { 720 } else { 340 }).svg.len();
-        }
-        let each = t.elapsed().as_secs_f64() * 1e6 / runs as f64;
-        println!("{name}: {each:.0} µs per chart, {} bytes of SVG", bytes / runs);
-        // Generous for an unoptimised test build on a busy machine.
-        assert!(each < 20_000.0, "{name}: {each} µs");
+fn tornado_table_lists_every_swing_widest_first_with_its_figures() {
+    let s = Scenario::default();
+    let f = NumberFormat::default();
+    let (centre, swings) = tornado(&s, "npv_usd", 10.0, &MAIN_INPUTS);
+    let npv = evaluate(&s).metric_full("npv_usd").unwrap();
+    assert_eq!(npv.value, centre);
+    let c = tornado_chart(&npv, 10.0, &swings, &f, &ChartTheme::default(), 720);
+    assert_eq!(c.table.rows.len(), swings.len());
+    for (row, sw) in c.table.rows.iter().zip(&swings) {
+        assert_eq!(row[3], f.money(sw.metric_low));
+        assert_eq!(row[4], f.money(sw.metric_high));
+        assert_eq!(row[5], f.money(sw.range()));
+    }
+    let top = optics_calc::model::input_def(swings[0].key).unwrap().label.to_lowercase();
+    assert!(c.svg.contains(&top), "the status line names the widest input: {top}");
+    assert!(c.table.headers[1].contains("-10%") && c.table.headers[2].contains("+10%"));
+}
+
+#[test]
+fn a_tornado_with_nothing_to_swing_says_so() {
+    let npv = evaluate(&Scenario::default()).metric_full("npv_usd").unwrap();
+    let c = tornado_chart(&npv, 10.0, &[], &NumberFormat::default(), &ChartTheme::default(), 340);
+    assert!(c.svg.contains("No main input moves"), "{}", c.svg);
+    assert!(c.table.rows.is_empty());
+}
+
+#[test]
+fn distribution_table_gives_the_percentiles_and_every_bin() {
+    let d = summarise((1..=1000).map(f64::from).collect());
+    let metric = evaluate(&Scenario::default()).metric_full("power_saved_w").unwrap();
+    let f = NumberFormat::default();
+    let c = distribution_chart(&metric, &d, &f, &ChartTheme::default(), 720);
+    assert_eq!(c.table.rows[0], vec!["P10".to_string(), f.power_w(100.0), String::new()]);
+    assert_eq!(c.table.rows[1][1], f.power_w(500.0));
+    assert_eq!(c.table.rows[2][1], f.power_w(900.0));
+    let bins = &c.table.rows[4..];
+    assert_eq!(bins.len(), d.histogram.len());
+    let total: u32 = bins.iter().map(|row| row[2].replace(',', "").parse::<u32>().unwrap()).sum();
+    assert_eq!(total, 1000, "every sample is in a bin");
+    for mark in ["P10", "P50", "P90"] {
+        assert!(c.svg.contains(&format!(">\n{mark}\n</text>")), "{mark} is labelled on the chart");
     }
 }

@@ -1,7 +1,7 @@
 //! Sensitivity and uncertainty against analytic cases.
 
 use optics_calc::model::sensitivity::{MAIN_INPUTS, tornado};
-use optics_calc::model::uncertainty::{SPREADS, Spread, monte_carlo, summarise, triangular};
+use optics_calc::model::uncertainty::{SPREADS, Sampler, Spread, monte_carlo, summarise, triangular};
 use optics_calc::model::{Scenario, evaluate};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
@@ -72,6 +72,17 @@ fn the_same_seed_gives_the_same_run() {
     let a = monte_carlo(&s, "npv_usd", &SPREADS, 500, 7);
     assert_eq!(a, monte_carlo(&s, "npv_usd", &SPREADS, 500, 7));
     assert_ne!(a, monte_carlo(&s, "npv_usd", &SPREADS, 500, 8));
+}
+
+#[test]
+fn a_run_taken_in_chunks_equals_the_run_taken_at_once() {
+    let s = Scenario::default();
+    let mut chunked = Sampler::new(&s, "npv_usd", &SPREADS, 7);
+    for n in [1, 99, 150, 250] {
+        chunked.take(n);
+    }
+    assert_eq!(chunked.taken(), 500);
+    assert_eq!(chunked.summary(), monte_carlo(&s, "npv_usd", &SPREADS, 500, 7));
 }
 
 #[test]

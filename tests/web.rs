@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use optics_calc::model::uncertainty::{SPREADS, monte_carlo};
 use optics_calc::model::{Scenario, evaluate};
 use optics_calc::ui::Calculator;
 use wasm_bindgen::JsCast;
@@ -94,4 +95,46 @@ async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
     assert_eq!(metric(&host, "power_saved_w"), evaluate(&s).metric("power_saved_w").unwrap());
     let svg = host.query_selector("[data-chart=power-by-tier] svg").unwrap();
     assert!(svg.is_some(), "the power chart is drawn");
+}
+
+/// Waits (up to `limit_ms`) until `css` matches an element in `host`.
+async fn wait_for(host: &web_sys::HtmlElement, css: &str, limit_ms: f64) -> web_sys::Element {
+    let start = js_sys::Date::now();
+    loop {
+        if let Some(e) = host.query_selector(css).unwrap() {
+            return e;
+        }
+        assert!(js_sys::Date::now() - start < limit_ms, "{css} did not appear within {limit_ms} ms");
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_monte_carlo_run_finishes_in_the_background_with_the_seeded_percentiles() {
+    let host = mount(Scenario::default());
+    wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
+    let s = Scenario::default();
+    let want = monte_carlo(&s, s.focus, &SPREADS, s.samples as usize, s.seed as u64);
+    assert_eq!(metric(&host, "mc_p10"), want.p10);
+    assert_eq!(metric(&host, "mc_p50"), want.p50);
+    assert_eq!(metric(&host, "mc_p90"), want.p90);
+    assert!(host.query_selector("[data-chart=distribution] svg").unwrap().is_some(), "the histogram is drawn");
+    assert!(host.query_selector("[data-chart=tornado] svg").unwrap().is_some(), "the tornado is drawn");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_seed_restarts_the_run_and_changes_its_result() {
+    let host = mount(Scenario::default());
+    wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
+    let before = metric(&host, "mc_p50");
+    set_input(&host, "input[type=number][data-input-box=seed]", "42");
+    set_input(&host, "input[type=number][data-input-box=samples]", "2000");
+    wait_for(&host, "[data-mc-state=running]", 5_000.0).await;
+    wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
+    let mut s = Scenario::default();
+    s.set_number("seed", 42.0);
+    s.set_number("samples", 2000.0);
+    let want = monte_carlo(&s, s.focus, &SPREADS, 2000, 42);
+    assert_eq!(metric(&host, "mc_p50"), want.p50);
+    assert_ne!(want.p50, before);
 }

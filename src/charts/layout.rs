@@ -282,8 +282,7 @@ pub(crate) fn render(
             .and_then(|_| draw(&root))
             .and_then(|_| root.present().map_err(Into::into))
     };
-    if let Err(e) = &drawn {
-        eprintln!("DEBUG chart error: {e:?} {title} {w}");
+    if drawn.is_err() {
         body.clear();
     }
     // plotters' first line is its own <svg ...> tag: replace it.

@@ -17,16 +17,20 @@
 
 mod bars;
 mod cost;
+mod distribution;
 mod latency;
 mod layout;
 mod power;
+mod tornado;
 
 pub use cost::cumulative_cost;
+pub use distribution::distribution_chart;
 pub use latency::latency_breakdown;
 pub use plotters::style::RGBColor;
 pub use power::power_by_tier;
+pub use tornado::tornado_chart;
 
-use crate::model::{InputKind, Report, input_def};
+use crate::model::{Report, input_def};
 
 /// Colours and font of the charts (the host page may bring its own).
 #[derive(Clone, Debug, PartialEq)]
@@ -128,10 +132,7 @@ pub(crate) fn side_name(r: &Report, theme: &ChartTheme, side: Side) -> String {
         return name.to_string();
     }
     input_def(key)
-        .and_then(|d| match d.kind {
-            InputKind::Choice { options, .. } => options.iter().find(|o| o.id == tech).map(|o| o.label),
-            _ => None,
-        })
+        .and_then(|d| d.option_label(tech))
         .unwrap_or(tech)
         .to_string()
 }

@@ -55,11 +55,7 @@ fn num(v: Option<f64>) -> Cell {
 /// The label of option `id` of choice `key` (the id itself if it has none).
 fn option_label(key: &str, id: Option<&str>) -> Cell {
     let Some(id) = id else { return Cell::Blank };
-    let label = match input_def(key).map(|d| d.kind) {
-        Some(InputKind::Choice { options, .. }) => options.iter().find(|o| o.id == id).map_or(id, |o| o.label),
-        _ => id,
-    };
-    text(label)
+    text(input_def(key).and_then(|d| d.option_label(id)).unwrap_or(id))
 }
 
 /// A figure of both sides (of a report or of one tier) and baseline minus

@@ -14,6 +14,8 @@ pub enum Group {
     SiteEnergy,
     Finance,
     Advanced,
+    /// Settings of the sensitivity and uncertainty views; the model ignores them.
+    Analysis,
 }
 
 impl Group {
@@ -24,6 +26,7 @@ impl Group {
             Group::SiteEnergy => "Site and energy",
             Group::Finance => "Finance",
             Group::Advanced => "Advanced",
+            Group::Analysis => "Sensitivity and uncertainty",
         }
     }
 }
@@ -55,6 +58,17 @@ pub struct InputDef {
     pub source: &'static str,
     /// True where the source is tagged C or E in reference-data.md (or is ours).
     pub estimate: bool,
+}
+
+impl InputDef {
+    /// The label of option `id` of a choice input; `None` for an unknown id
+    /// or a numeric input.
+    pub fn option_label(&self, id: &str) -> Option<&'static str> {
+        match self.kind {
+            InputKind::Choice { options, .. } => options.iter().find(|o| o.id == id).map(|o| o.label),
+            _ => None,
+        }
+    }
 }
 
 /// The definition of the input with this key.
@@ -90,6 +104,16 @@ pub static REGION_OPTIONS: &[ChoiceOption] = &[
 ];
 pub static BUILD_OPTIONS: &[ChoiceOption] =
     &[o("new", "New build (both sides bought)"), o("retrofit", "Retrofit (baseline already owned)")];
+/// Headline figures the sensitivity and uncertainty views can follow.
+pub static FOCUS_OPTIONS: &[ChoiceOption] = &[
+    o("npv_usd", "Net present value"),
+    o("cost_saved_usd_per_year", "Electricity cost saved per year"),
+    o("power_saved_w", "Network power saved"),
+    o("facility_power_saved_w", "Facility power saved"),
+    o("co2_saved_t_per_year", "CO2 avoided per year"),
+    o("extra_gpus", "Extra GPUs in the same power"),
+    o("failures_avoided_per_year", "Module failures avoided per year"),
+];
 pub static ALGO_OPTIONS: &[ChoiceOption] =
     &[o("tree", "Tree: 2 x ceil(log2 N) steps"), o("ring", "Ring: 2(N-1) steps")];
 
@@ -425,6 +449,23 @@ pub mod rows {
             min: 0.0, max: 100.0, step: 1.0, default: 10.0, estimate: true,
             help: "Share of collective latency not hidden behind compute; only this share lengthens the step.",
             source: "Estimate, kept low so that the step-time effect is not overstated." },
+        // ---- Analysis (read by the sensitivity and uncertainty views only) ----
+        focus: Choice { label: "Figure to analyse", unit: "", group: Analysis,
+            options: FOCUS_OPTIONS, default: "npv_usd", estimate: false,
+            help: "The headline figure that the tornado and the Monte Carlo run follow.",
+            source: "Analysis setting." },
+        swing: Number { label: "Tornado swing", unit: "± %", group: Analysis,
+            min: 1.0, max: 50.0, step: 1.0, default: 10.0, estimate: false,
+            help: "How far each main input moves, up and down, in % of its value, for the tornado chart.",
+            source: "Analysis setting; ±10% is a common first look." },
+        samples: Number { label: "Monte Carlo samples", unit: "samples", group: Analysis,
+            min: 100.0, max: 50_000.0, step: 100.0, default: 10_000.0, estimate: false,
+            help: "How many scenarios the uncertainty run draws; more is smoother and slower.",
+            source: "Analysis setting: 10,000 draws place P10 and P90 within about ±0.6 percentile points of the true ones (95%: 1.96 x sqrt(0.1 x 0.9 / 10,000))." },
+        seed: Number { label: "Random seed", unit: "", group: Analysis,
+            min: 1.0, max: 999_999.0, step: 1.0, default: 1.0, estimate: false,
+            help: "Starts the random draws: the same seed and inputs give the same result, so a shared link reproduces it.",
+            source: "Analysis setting." },
     }
 }
 

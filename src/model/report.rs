@@ -105,7 +105,7 @@ pub struct Report {
 }
 
 /// A headline figure.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Metric {
     pub key: &'static str,
     pub label: &'static str,
@@ -146,7 +146,8 @@ impl Report {
         self.metric_full(key).map(|m| m.value)
     }
 
-    fn metric_full(&self, key: &str) -> Option<Metric> {
+    /// One headline metric with its label and unit.
+    pub fn metric_full(&self, key: &str) -> Option<Metric> {
         let d = &self.delta;
         let (key, label, value, unit) = match key {
             "optical_modules" => ("optical_modules", "Optical modules (baseline)", self.baseline.optical_modules as f64, "modules"),

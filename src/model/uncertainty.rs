@@ -64,30 +64,62 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
     }
 }
 
+/// A Monte Carlo run that can be taken in steps (so a page can run it
+/// between frames without blocking input): the same seed gives the same
+/// samples whether they are taken at once or in chunks.
+pub struct Sampler {
+    /// (key, low, mode, high) per uncertain input, computed once.
+    ranges: Vec<(&'static str, f64, f64, f64)>,
+    rng: fastrand::Rng,
+    draw: Scenario,
+    metric: String,
+    values: Vec<f64>,
+}
+
+impl Sampler {
+    /// A run of `s` with the inputs of `spreads` drawn independently
+    /// (triangular, mode = the scenario's value), recording `metric`.
+    pub fn new(s: &Scenario, metric: &str, spreads: &[Spread], seed: u64) -> Sampler {
+        let ranges = spreads
+            .iter()
+            .filter_map(|sp| {
+                let mode = s.number(sp.key)?;
+                Some((sp.key, mode * (1.0 - sp.below_pct / 100.0), mode, mode * (1.0 + sp.above_pct / 100.0)))
+            })
+            .collect();
+        Sampler { ranges, rng: fastrand::Rng::with_seed(seed), draw: s.clone(), metric: metric.to_string(), values: Vec::new() }
+    }
+
+    /// Takes `n` more samples.
+    pub fn take(&mut self, n: usize) {
+        self.values.reserve(n);
+        for _ in 0..n {
+            for &(key, low, mode, high) in &self.ranges {
+                self.draw.set_number(key, triangular(low, mode, high, self.rng.f64()));
+            }
+            let v = evaluate(&self.draw).metric(&self.metric).unwrap_or(0.0);
+            self.values.push(if v.is_finite() { v } else { 0.0 });
+        }
+    }
+
+    /// Samples taken so far.
+    pub fn taken(&self) -> usize {
+        self.values.len()
+    }
+
+    /// The distribution of the samples taken so far.
+    pub fn summary(&self) -> Distribution {
+        summarise(self.values.clone())
+    }
+}
+
 /// Runs `samples` evaluations of `s` with the inputs of `spreads` drawn
 /// independently (seeded, so the same seed gives the same result), and
 /// summarises the headline figure `metric`. At least one sample is taken.
 pub fn monte_carlo(s: &Scenario, metric: &str, spreads: &[Spread], samples: usize, seed: u64) -> Distribution {
-    let samples = samples.max(1);
-    let mut rng = fastrand::Rng::with_seed(seed);
-    // (key, low, mode, high) once, not per sample.
-    let ranges: Vec<(&str, f64, f64, f64)> = spreads
-        .iter()
-        .filter_map(|sp| {
-            let mode = s.number(sp.key)?;
-            Some((sp.key, mode * (1.0 - sp.below_pct / 100.0), mode, mode * (1.0 + sp.above_pct / 100.0)))
-        })
-        .collect();
-    let mut values = Vec::with_capacity(samples);
-    let mut draw = s.clone();
-    for _ in 0..samples {
-        for &(key, low, mode, high) in &ranges {
-            draw.set_number(key, triangular(low, mode, high, rng.f64()));
-        }
-        let v = evaluate(&draw).metric(metric).unwrap_or(0.0);
-        values.push(if v.is_finite() { v } else { 0.0 });
-    }
-    summarise(values)
+    let mut run = Sampler::new(s, metric, spreads, seed);
+    run.take(samples.max(1));
+    run.summary()
 }
 
 /// Mean, percentiles (nearest rank) and histogram of finite values.

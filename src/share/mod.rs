@@ -95,6 +95,10 @@
 //! | `coll` | Collectives per step |  | 0 to 10000, step 1 | 100 |
 //! | `step_s` | Training step time | s | 0.01 to 600 | 2 |
 //! | `exposed` | Exposed collective share | % | 0 to 100, step 1 | 10 |
+//! | `focus` | Figure to analyse |  | `npv_usd`, `cost_saved_usd_per_year`, `power_saved_w`, `facility_power_saved_w`, `co2_saved_t_per_year`, `extra_gpus`, `failures_avoided_per_year` | `npv_usd` |
+//! | `swing` | Tornado swing | ± % | 1 to 50, step 1 | 10 |
+//! | `samples` | Monte Carlo samples | samples | 100 to 50000, step 100 | 10000 |
+//! | `seed` | Random seed |  | 1 to 999999, step 1 | 1 |
 //!
 //! [`INPUTS`]: crate::model::INPUTS
 

@@ -81,12 +81,18 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// The page's query string without the leading '?'.
+/// The scenario part of the page URL: the query string without its '?', or,
+/// when there is none, the fragment without its '#' (some mail and file
+/// viewers drop query strings from links to files; fragments survive).
 pub fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .map(|s| s.trim_start_matches('?').to_string())
-        .unwrap_or_default()
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let search = location.search().unwrap_or_default();
+    if search.len() > 1 {
+        return search[1..].to_string();
+    }
+    // A plain anchor ("#methodology") is not a scenario.
+    let hash = location.hash().unwrap_or_default();
+    if hash.contains('=') { hash.trim_start_matches('#').to_string() } else { String::new() }
 }
 
 /// Replaces the page URL's query string, keeping its path and fragment, without
@@ -103,12 +109,11 @@ pub fn replace_query(query: &str) {
 }
 
 /// The page URL without query and fragment: where share links point by default.
+/// Built from `href`, not `origin` + `pathname`: a file:// page's origin is "null".
 pub fn page_base_url() -> String {
     web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
-        })
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split(['?', '#']).next().unwrap_or_default().to_string())
         .unwrap_or_default()
 }
 

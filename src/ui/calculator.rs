@@ -8,9 +8,10 @@ use crate::model::{Group, Notice, Report, Scenario, evaluate};
 use crate::share::encode;
 use crate::ui::actions::Actions;
 use crate::ui::browser::replace_query;
-use crate::ui::charts::ChartFigure;
+use crate::ui::charts::{ChartFigure, report_chart};
 use crate::ui::compare::Comparison;
 use crate::ui::inputs::InputGroup;
+use crate::ui::insight::Insight;
 use crate::ui::methodology::Methodology;
 use crate::ui::notices::Notices;
 use crate::ui::presets_bar::PresetsBar;
@@ -55,10 +56,11 @@ pub fn Calculator(
                 <div class="oc-results">
                     <Headline report />
                     <section class="oc-panel oc-charts" aria-label="Charts">
-                        <ChartFigure report draw=power_by_tier />
-                        <ChartFigure report draw=cumulative_cost />
-                        <ChartFigure report draw=latency_breakdown />
+                        <ChartFigure draw=report_chart(report, power_by_tier) />
+                        <ChartFigure draw=report_chart(report, cumulative_cost) />
+                        <ChartFigure draw=report_chart(report, latency_breakdown) />
                     </section>
+                    <Insight scenario report notices />
                     <Comparison report />
                     <Methodology scenario />
                 </div>

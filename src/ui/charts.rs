@@ -12,6 +12,14 @@ use crate::ui::browser::{download_svg_as_png, download_text};
 /// Draws a chart from the report.
 pub type DrawChart = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
 
+/// A chart of the report with the page's number format and theme, as the
+/// drawing callback of a [`ChartFigure`].
+pub fn report_chart(report: Memo<Report>, draw: DrawChart) -> Callback<u32, Chart> {
+    let fmt = use_context::<NumberFormat>().unwrap_or_default();
+    let theme = use_context::<ChartTheme>().unwrap_or_default();
+    Callback::new(move |width_px| report.with(|r| draw(r, &fmt, &theme, width_px)))
+}
+
 /// Width the charts are drawn at before the container has been measured.
 const DEFAULT_WIDTH_PX: u32 = 640;
 
@@ -25,9 +33,11 @@ fn log_failure(result: Result<(), String>) {
 }
 
 #[component]
-pub fn ChartFigure(report: Memo<Report>, draw: DrawChart) -> impl IntoView {
-    let fmt = use_context::<NumberFormat>().unwrap_or_default();
-    let theme = use_context::<ChartTheme>().unwrap_or_default();
+pub fn ChartFigure(
+    /// Draws the chart at a width in CSS pixels; it is redrawn when a signal
+    /// it reads changes or the container's width does.
+    draw: Callback<u32, Chart>,
+) -> impl IntoView {
     let container = NodeRef::<html::Figure>::new();
     let width = RwSignal::new(DEFAULT_WIDTH_PX);
     let measure = move || {
@@ -43,9 +53,9 @@ pub fn ChartFigure(report: Memo<Report>, draw: DrawChart) -> impl IntoView {
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    // The chart is redrawn only when the report or the width changes.
+    // The SVG is replaced only when the drawing changed.
     let chart = Memo::new_with_compare(
-        move |_| report.with(|r| draw(r, &fmt, &theme, width.get())),
+        move |_| draw.run(width.get()),
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
     let save_svg = move |_| {

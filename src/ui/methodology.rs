@@ -13,9 +13,9 @@ use crate::model::{INPUTS, InputDef, InputKind, Scenario};
 /// An input's value as a reader sees it: choices by label, numbers plain.
 fn shown(def: &InputDef, s: &Scenario) -> String {
     match def.kind {
-        InputKind::Choice { options, .. } => {
+        InputKind::Choice { .. } => {
             let id = s.choice(def.key).unwrap_or_default();
-            options.iter().find(|o| o.id == id).map_or(id, |o| o.label).to_string()
+            def.option_label(id).unwrap_or(id).to_string()
         }
         _ => s.number(def.key).map_or_else(String::new, fmt_num),
     }

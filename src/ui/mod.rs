@@ -7,6 +7,7 @@ mod calculator;
 mod charts;
 mod compare;
 mod inputs;
+mod insight;
 mod methodology;
 mod notices;
 mod presets_bar;

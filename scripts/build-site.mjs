@@ -1,0 +1,181 @@
+// Builds the static site in dist/ from the compiled wasm (`make dist` runs it
+// after `cargo build --release --target wasm32-unknown-unknown`).
+//
+//   node scripts/build-site.mjs <optics-calc.wasm from cargo> <out dir>
+//
+// What it writes (every URL relative, so dist/ works from any sub-path):
+//   index.html                 the page template (./index.html) with its assets
+//                              and a strict Content-Security-Policy filled in
+//   optics-calc-<hash>.js      wasm-bindgen's ES-module glue
+//   optics-calc-<hash>.wasm    the app, through `wasm-opt -Oz`
+//   boot-<hash>.js             starts the app and registers the service worker
+//   main-<hash>.css            style/main.css
+//   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png
+//   sw.js                      precaches all of the above (scripts/site/sw.js)
+//   calculator.html            one self-contained file for file:// use
+// Content hashes in the names let caches keep files forever and let a new
+// build's service worker replace the old one's files as a whole.
+// Why not Trunk: see the README's design section.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ICON_SVG, iconPng } from './site/icon.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [wasmInput, out] = process.argv.slice(2);
+if (!wasmInput || !out) {
+  console.error('usage: node scripts/build-site.mjs <optics-calc.wasm> <out dir>');
+  process.exit(2);
+}
+
+const sha256 = (data, encoding = 'base64') => createHash('sha256').update(data).digest(encoding);
+const short = (data) => sha256(data, 'hex').slice(0, 16);
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// The wasm features rustc emits for wasm32 today; wasm-opt must accept them.
+const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '--enable-reference-types'];
+
+/** Runs wasm-bindgen for one target and returns its glue and optimised wasm. */
+function bindgen(target, tmp) {
+  const dir = join(tmp, target);
+  run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', dir, '--out-name', 'app', wasmInput]);
+  const optimised = join(dir, 'app_opt.wasm');
+  run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, join(dir, 'app_bg.wasm'), '-o', optimised]);
+  return { glue: readFileSync(join(dir, 'app.js'), 'utf8'), wasm: readFileSync(optimised) };
+}
+
+const CSP = {
+  'default-src': "'self'",
+  // 'wasm-unsafe-eval' lets WebAssembly compile; no JavaScript eval is allowed.
+  'script-src': "'self' 'wasm-unsafe-eval'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob:",
+  'connect-src': "'self'",
+  'worker-src': "'self'",
+  'manifest-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+const cspMeta = (overrides) => {
+  const policy = Object.entries({ ...CSP, ...overrides })
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+};
+
+const template = readFileSync(join(root, 'index.html'), 'utf8');
+const MARKER = '<!-- build: assets -->';
+if (!template.includes(MARKER)) throw new Error(`index.html lacks the ${MARKER} line`);
+const css = readFileSync(join(root, 'style/main.css'), 'utf8');
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const files = new Map(); // name -> contents
+const emit = (name, contents) => files.set(name, contents);
+const hashed = (stem, ext, contents) => {
+  const name = `${stem}-${short(contents)}.${ext}`;
+  emit(name, contents);
+  return name;
+};
+
+const tmp = mkdtempSync(join(tmpdir(), 'optics-calc-site-'));
+try {
+  // --- the served site ---------------------------------------------------------
+  const web = bindgen('web', tmp);
+  const wasmName = hashed('optics-calc', 'wasm', web.wasm);
+  const glueName = hashed('optics-calc', 'js', web.glue);
+  const cssName = hashed('main', 'css', css);
+  const bootName = hashed(
+    'boot',
+    'js',
+    `// Starts the calculator and, over http(s), its offline cache (sw.js).
+import init from './${glueName}';
+init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('optics-calc: no offline cache:', e));
+}
+`,
+  );
+  emit('icon.svg', ICON_SVG);
+  emit('icon-192.png', iconPng(192));
+  emit('icon-512.png', iconPng(512));
+  emit(
+    'manifest.webmanifest',
+    JSON.stringify(
+      {
+        name: 'Optical interconnect calculator',
+        short_name: 'Optics calc',
+        description: 'Power, latency, reliability and TCO of the optics in an AI cluster.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  const assets = [
+    cspMeta({}),
+    `<link rel="stylesheet" href="./${cssName}">`,
+    `<link rel="modulepreload" href="./${glueName}">`,
+    `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
+    '<link rel="manifest" href="./manifest.webmanifest">',
+    '<link rel="icon" href="./icon.svg" type="image/svg+xml">',
+    '<meta name="theme-color" content="#0b5cad">',
+    `<script type="module" src="./${bootName}"></script>`,
+  ].join('\n  ');
+  const index = template.replace(MARKER, assets);
+  emit('index.html', index);
+
+  // --- sw.js: every file above, under a name derived from all of them ---------
+  const names = [...files.keys()].sort();
+  const build = createHash('sha256');
+  for (const n of names) build.update(n).update(files.get(n));
+  const sw = readFileSync(join(root, 'scripts/site/sw.js'), 'utf8')
+    .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
+    .replace("['__ASSETS__']", JSON.stringify(['./', ...names.map((n) => `./${n}`)]));
+  emit('sw.js', sw);
+
+  // --- calculator.html: the same page as one file, for file:// ------------------
+  // Browsers refuse module scripts and fetch() from file:// (origin "null"), so
+  // this carries wasm-bindgen's classic ("no-modules") glue and the wasm as
+  // base64, compiled synchronously; inline code runs by hash under the CSP.
+  const classic = bindgen('no-modules', tmp);
+  const script = `${classic.glue}
+wasm_bindgen.initSync({ module: Uint8Array.from(atob("${classic.wasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+`;
+  const single = template
+    .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
+    .replace(
+      MARKER,
+      [
+        cspMeta({
+          'script-src': `'wasm-unsafe-eval' 'sha256-${sha256(script)}'`,
+          'style-src': `'sha256-${sha256(css)}'`,
+          'default-src': "'none'",
+          'img-src': 'data: blob:',
+          'connect-src': "'none'",
+          'worker-src': "'none'",
+          'manifest-src': "'none'",
+        }),
+        `<style>${css}</style>`,
+      ].join('\n  '),
+    )
+    .replace('</body>', `<script>${script}</script>\n</body>`);
+  emit('calculator.html', single);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+for (const [name, contents] of files) writeFileSync(join(out, name), contents);
+console.log(`[site] ${files.size} files in ${out}: ${[...files.keys()].sort().join(' ')}`);

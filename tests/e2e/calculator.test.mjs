@@ -1,0 +1,78 @@
+// The calculator page loads, shows the model's figures, reacts to input and
+// stays usable at phone width.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT, assertMatchesModel, expected, metrics, nextFrame, notices, openCalculator, screenshot, setInput } from './harness.mjs';
+
+test('the page shows every headline figure of the default scenario', async () => {
+  const s = await openCalculator();
+  try {
+    assertMatchesModel(assert, await metrics(s.page), expected(''));
+    assert.deepEqual(s.log.errors, [], 'console errors');
+    await screenshot(s.page, 'desktop-default');
+  } finally {
+    await s.close();
+  }
+});
+
+test('changing several inputs recomputes every figure', async () => {
+  const s = await openCalculator();
+  try {
+    await setInput(s.page, 'input[type=range][data-input=gpus]', '100000');
+    await setInput(s.page, 'input[type=number][data-input-box=pue]', '1.3');
+    await setInput(s.page, 'select[data-input=alt]', 'cpo');
+    await setInput(s.page, 'select[data-input=region]', 'ercot');
+    await nextFrame(s.page);
+    assertMatchesModel(assert, await metrics(s.page), expected('gpus=100000&pue=1.3&alt=cpo&region=ercot'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('a typed out-of-range value is clamped, with a notice', async () => {
+  const s = await openCalculator();
+  try {
+    await setInput(s.page, 'input[type=number][data-input-box=pue]', '9');
+    await nextFrame(s.page);
+    const shown = await notices(s.page);
+    assert.ok(shown.some((n) => /PUE/i.test(n)), `no notice about PUE: ${JSON.stringify(shown)}`);
+    assert.equal(await s.page.inputValue('[data-input-box=pue]'), '3', 'the box shows the clamped value');
+    assertMatchesModel(assert, await metrics(s.page), expected('pue=3'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('at phone width the page has one column and never scrolls sideways', async () => {
+  const s = await openCalculator({ width: 390, height: 844 });
+  try {
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    const columns = await s.page.evaluate(
+      () => getComputedStyle(document.querySelector('.oc-layout')).gridTemplateColumns.split(' ').length,
+    );
+    assert.equal(columns, 1);
+    await screenshot(s.page, 'phone-default');
+  } finally {
+    await s.close();
+  }
+});
+
+test('axe finds no serious or critical accessibility violations', async () => {
+  const s = await openCalculator();
+  try {
+    // Injected through the DevTools protocol, which the page's CSP does not govern.
+    await s.page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await s.page.evaluate(async () => {
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(violations, []);
+  } finally {
+    await s.close();
+  }
+});

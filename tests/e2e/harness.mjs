@@ -1,0 +1,220 @@
+// Reusable end-to-end harness: serve the built dist/ on a loopback port under
+// any path prefix, drive Debian's headless Chromium (playwright-core, no
+// browser download), read the page's readout (`data-metric`/`data-value`)
+// and notices (`data-notice`), and ask the natively compiled model what they
+// should be (examples/report.rs).
+//
+// Every end-to-end case (tests/e2e/*.test.mjs) builds on `openCalculator`;
+// `make test-e2e` builds dist/ first and runs them with `node --test`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * A plain static server for `dir` on 127.0.0.1, mounted under `prefix` (e.g.
+ * "/" or "/tools/optics/"), as a storefront would host the build. `requests`
+ * lists every path asked for; `setRoot(dir)` deploys another build in place;
+ * `stop()` closes it as if the network were gone.
+ */
+export async function startServer(root = DIST, prefix = '/') {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`make dist\` (make test-e2e builds it)`);
+  }
+  let dir = root;
+  const requests = [];
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    requests.push(req.url);
+    let rel = path.startsWith(prefix) ? path.slice(prefix.length) : null;
+    if (rel !== null && (rel === '' || rel.endsWith('/'))) rel += 'index.html';
+    const file = rel === null ? null : normalize(join(dir, decodeURIComponent(rel)));
+    if (!file || !file.startsWith(normalize(dir) + sep) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    requests,
+    url: (pathAndQuery = '') => `${origin}${prefix}${pathAndQuery}`,
+    setRoot: (next) => {
+      dir = next;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchBrowser() {
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  if (!executablePath) throw new Error('no Chromium: `make setup-test` installs Debian chromium');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--hide-scrollbars',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context (own storage, own service workers) at the given
+ * viewport. Records every request the page makes, console errors and CSP
+ * violations, so a case can assert that nothing left the origin or broke.
+ */
+export async function newPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [], csp: [] };
+  context.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+    if (/Content.Security.Policy/i.test(m.text())) log.csp.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  // securitypolicyviolation events, from the first script on.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page, log };
+}
+
+/** Waits for the calculator's readout to be rendered. */
+export async function ready(page) {
+  await page.waitForSelector('[data-metric]', { timeout: 20_000 });
+}
+
+/**
+ * Serves dist/ under `prefix`, opens `pathAndQuery` in a new browser and
+ * waits for the readout. Close everything with `session.close()`.
+ */
+export async function openCalculator({ prefix = '/', path = '', width, height } = {}) {
+  const server = await startServer(DIST, prefix);
+  const browser = await launchBrowser();
+  const { context, page, log } = await newPage(browser, { width, height });
+  await page.goto(server.url(path));
+  await ready(page);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    log,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Every headline readout on the page: `data-metric` -> unrounded `data-value`. */
+export async function metrics(page) {
+  const pairs = await page.$$eval('[data-metric]', (els) => els.map((e) => [e.dataset.metric, e.dataset.value]));
+  const out = {};
+  for (const [key, raw] of pairs) {
+    const value = Number(raw);
+    if (raw === null || raw === '' || !Number.isFinite(value)) throw new Error(`data-value of ${key} is not a number: ${raw}`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The text of every notice (`data-notice`) on the page. */
+export async function notices(page) {
+  return page.$$eval('[data-notice]', (els) => els.map((e) => e.textContent));
+}
+
+/** Sets an input the way typing or sliding does: value, then `input` and `change`. */
+export async function setInput(page, css, value) {
+  const found = await page.evaluate(
+    ([css, value]) => {
+      const e = document.querySelector(css);
+      if (!e) return false;
+      e.value = value;
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+      e.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    [css, value],
+  );
+  if (!found) throw new Error(`no element ${css}`);
+}
+
+/** Resolves after the next frame has been painted. */
+export async function nextFrame(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Saves a full-page PNG under target/screenshots/ and returns its path. */
+export async function screenshot(page, name) {
+  const dir = join(ROOT, 'target/screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * What the natively compiled model says a share-link query produces: its
+ * headline figures and notices (examples/report.rs).
+ */
+export function expected(...queries) {
+  const out = execFileSync('cargo', ['run', '-q', '--example', 'report', '--', ...queries], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+  });
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  return queries.length === 1 ? lines[0] : lines;
+}
+
+/**
+ * Asserts that every headline figure on the page equals the model's. Both
+ * sides run the same Rust code, so they agree up to printing of f64.
+ */
+export function assertMatchesModel(assert, shown, model) {
+  for (const [key, want] of Object.entries(model.metrics)) {
+    assert.ok(key in shown, `no [data-metric=${key}] on the page`);
+    const tol = 1e-9 * Math.max(Math.abs(want), 1);
+    assert.ok(Math.abs(shown[key] - want) <= tol, `${key}: page shows ${shown[key]}, model computes ${want}`);
+  }
+}

@@ -1,0 +1,60 @@
+// Share links: the URL follows the inputs, a link reproduces its report, and
+// hostile links load safely with notices.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertMatchesModel, expected, metrics, notices, openCalculator, ready, setInput } from './harness.mjs';
+
+test('a crafted link reproduces its scenario', async () => {
+  const query = 'v=1&gpus=65536&gbps=1600&alt=cpo&region=ercot&years=7&rate=6.5&alt_w=9.5';
+  const s = await openCalculator({ path: `?${query}` });
+  try {
+    const model = expected(query);
+    assert.deepEqual(model.notices, []);
+    assertMatchesModel(assert, await metrics(s.page), model);
+    assert.deepEqual(await notices(s.page), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the URL follows the inputs and reopens to the same report', async () => {
+  const s = await openCalculator({ prefix: '/tools/optics/' });
+  try {
+    await setInput(s.page, 'input[type=range][data-input=gpus]', '8192');
+    await setInput(s.page, 'select[data-input=base]', 'lro');
+    // The URL is rewritten after a short quiet time.
+    await s.page.waitForURL(/gpus=8192.*base=lro|base=lro.*gpus=8192/, { timeout: 5_000 });
+    const url = s.page.url();
+    assert.ok(url.startsWith(s.server.url('')), `the link stays under the sub-path: ${url}`);
+    const before = await metrics(s.page);
+    const fresh = await s.context.newPage();
+    await fresh.goto(url);
+    await ready(fresh);
+    assert.deepEqual(await metrics(fresh), before, 'reopening the link changed the report');
+  } finally {
+    await s.close();
+  }
+});
+
+test('a hostile link loads safe values, says what it ignored and injects nothing', async () => {
+  const query =
+    'v=9&gpus=NaN&pue=1e308&rate=-5&base=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E' +
+    '&alt=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&zzz=%3Cb%3Ebold%3C%2Fb%3E&gpus=12&years=Infinity';
+  const s = await openCalculator({ path: `?${query}` });
+  try {
+    const model = expected(query);
+    const shown = await notices(s.page);
+    assert.ok(shown.length >= 5, `expected a notice per problem, got ${JSON.stringify(shown)}`);
+    assert.deepEqual(shown, model.notices.map((n) => `${n.key}: ${n.message}`), "the page shows every notice, as text");
+    const injected = await s.page.evaluate(() => ({
+      pwned: window.pwned === 1,
+      scripts: document.querySelectorAll('.oc-root script').length,
+      imgs: document.querySelectorAll('.oc-root img').length,
+      bold: document.querySelectorAll('.oc-root b').length,
+    }));
+    assert.deepEqual(injected, { pwned: false, scripts: 0, imgs: 0, bold: 0 });
+    assertMatchesModel(assert, await metrics(s.page), model);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,173 @@
+// Offline use: dist/ from a sub-path with nothing leaving the origin, the
+// service worker's precache surviving the server going away and replacing
+// itself cleanly on a new build, the one-file calculator.html from file://,
+// and a Content-Security-Policy that the page runs under without violations.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import {
+  DIST,
+  assertMatchesModel,
+  expected,
+  launchBrowser,
+  metrics,
+  newPage,
+  nextFrame,
+  ready,
+  setInput,
+  startServer,
+} from './harness.mjs';
+
+const PREFIX = '/tools/optics/';
+
+/** Resolves once a service worker controls the page. */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+/** This scope's caches and the files in each. */
+async function cacheContents(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      out[key] = (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop());
+    }
+    return out;
+  });
+}
+
+function assertNothingLeftTheOrigin(log, origin) {
+  const foreign = log.requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+  assert.deepEqual(foreign, [], 'requests to other origins');
+}
+
+async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
+}
+
+test('from a sub-path the page loads only from its origin, under its CSP, and works with the server gone', async () => {
+  const server = await startServer(DIST, PREFIX);
+  const browser = await launchBrowser();
+  try {
+    const { page, log } = await newPage(browser);
+    await page.goto(server.url('?gpus=4096'));
+    await ready(page);
+    await controlled(page);
+
+    const csp = await page.$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.content);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ''), /unsafe|\*/, 'no inline code, no eval, no wildcard');
+    assert.ok(server.requests.every((r) => r.startsWith(PREFIX)), `requests outside the sub-path: ${server.requests}`);
+
+    await server.stop();
+    await page.reload();
+    await ready(page);
+    assertMatchesModel(assert, await metrics(page), expected('gpus=4096'));
+    await setInput(page, 'input[type=range][data-input=gpus]', '16384');
+    await nextFrame(page);
+    assertMatchesModel(assert, await metrics(page), expected('gpus=16384'));
+
+    assertNothingLeftTheOrigin(log, server.origin);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(log.csp, [], 'CSP messages in the console');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+/**
+ * A copy of dist/ as the next build would be: one asset changed (so its
+ * hashed name changes), index.html and sw.js rewritten to match.
+ */
+function nextBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'optics-calc-next-'));
+  cpSync(DIST, dir, { recursive: true });
+  const oldCss = readdirSync(dir).find((f) => /^main-.*\.css$/.test(f));
+  const newCss = 'main-nextbuild.css';
+  writeFileSync(join(dir, oldCss), `${readFileSync(join(dir, oldCss), 'utf8')}\n/* next build */\n`);
+  renameSync(join(dir, oldCss), join(dir, newCss));
+  for (const f of ['index.html', 'sw.js']) {
+    const text = readFileSync(join(dir, f), 'utf8').replaceAll(oldCss, newCss);
+    writeFileSync(join(dir, f), f === 'sw.js' ? text.replace(/const BUILD = "[^"]*"/, 'const BUILD = "nextbuild"') : text);
+  }
+  return { dir, oldCss, newCss };
+}
+
+test('a new build replaces the old precache as a whole', async () => {
+  const server = await startServer(DIST, PREFIX);
+  const browser = await launchBrowser();
+  const next = nextBuild();
+  try {
+    const { page } = await newPage(browser);
+    await page.goto(server.url());
+    await ready(page);
+    await controlled(page);
+    const first = await cacheContents(page);
+    assert.equal(Object.keys(first).length, 1, `one cache: ${Object.keys(first)}`);
+    assert.ok(Object.values(first)[0].includes(next.oldCss));
+
+    server.setRoot(next.dir);
+    const swapped = page.evaluate(
+      () => new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })),
+    );
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await swapped;
+    const second = await cacheContents(page);
+    const keys = Object.keys(second);
+    assert.equal(keys.length, 1, `the old build's cache is gone: ${keys}`);
+    assert.ok(keys[0].endsWith(' nextbuild'), keys[0]);
+    assert.ok(second[keys[0]].includes(next.newCss) && !second[keys[0]].includes(next.oldCss));
+
+    await server.stop();
+    await page.reload();
+    await ready(page);
+    const css = await page.$$eval('link[rel=stylesheet]', (ls) => ls.map((l) => l.getAttribute('href')));
+    assert.deepEqual(css, [`./${next.newCss}`], 'offline, the page is the new build');
+    assert.ok((await metrics(page)).optical_modules > 0);
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(next.dir, { recursive: true, force: true });
+  }
+});
+
+test('calculator.html works from file:// with a share link, input and export, under its CSP', async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page, log } = await newPage(browser);
+    const file = pathToFileURL(join(DIST, 'calculator.html')).href;
+    await page.goto(`${file}?v=1&gpus=2048&alt=cpo`);
+    await ready(page);
+    assertMatchesModel(assert, await metrics(page), expected('v=1&gpus=2048&alt=cpo'));
+
+    // A link in the fragment (where a mail client dropped the query) works too.
+    await page.goto(`${file}#v=1&gpus=1024&region=ercot`);
+    await ready(page);
+    assertMatchesModel(assert, await metrics(page), expected('v=1&gpus=1024&region=ercot'));
+
+    await setInput(page, 'input[type=range][data-input=gpus]', '32768');
+    await nextFrame(page);
+    assertMatchesModel(assert, await metrics(page), expected('gpus=32768&region=ercot'));
+
+    const download = page.waitForEvent('download');
+    await page.click('[data-action=csv]');
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    assert.match(csv, /gpus/i, 'the CSV lists the inputs');
+
+    assert.ok(log.requests.every((u) => /^(file|data|blob):/.test(u)), `network requests: ${log.requests}`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(log.csp, [], 'CSP messages in the console');
+  } finally {
+    await browser.close();
+  }
+});
