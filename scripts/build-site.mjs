@@ -37,13 +37,22 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit'
 // The wasm features rustc emits for wasm32 today; wasm-opt must accept them.
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '--enable-reference-types'];
 
+// wasm-opt results by the hash of their input: both targets usually bind to
+// the same wasm, and -Oz is the slow step.
+const optimisedBy = new Map();
+
 /** Runs wasm-bindgen for one target and returns its glue and optimised wasm. */
 function bindgen(target, tmp) {
   const dir = join(tmp, target);
   run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', dir, '--out-name', 'app', wasmInput]);
-  const optimised = join(dir, 'app_opt.wasm');
-  run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, join(dir, 'app_bg.wasm'), '-o', optimised]);
-  return { glue: readFileSync(join(dir, 'app.js'), 'utf8'), wasm: readFileSync(optimised) };
+  const bound = join(dir, 'app_bg.wasm');
+  const key = short(readFileSync(bound));
+  if (!optimisedBy.has(key)) {
+    const optimised = join(dir, 'app_opt.wasm');
+    run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, bound, '-o', optimised]);
+    optimisedBy.set(key, readFileSync(optimised));
+  }
+  return { glue: readFileSync(join(dir, 'app.js'), 'utf8'), wasm: optimisedBy.get(key) };
 }
 
 const CSP = {

@@ -143,6 +143,8 @@ impl NumberFormat {
             "%" => self.percent(value),
             "failures/yr" => format!("{}/yr", self.significant(value)),
             "months" if value < 0.0 => "never".into(),
+            // Paid back on day one: the proposal costs less up front too.
+            "months" if value == 0.0 => "immediate".into(),
             "months" => format!("{} months", self.fixed(value, 1)),
             _ => format!("{} {unit}", self.count(value)).trim_end().to_string(),
         }
@@ -209,6 +211,7 @@ mod tests {
         assert_eq!(en().metric(2_359_296.0, "W"), "2.36 MW");
         assert_eq!(en().metric(-1.0, "months"), "never");
         assert_eq!(en().metric(7.26, "months"), "7.3 months");
+        assert_eq!(en().metric(0.0, "months"), "immediate");
         assert_eq!(en().metric(552.0, "us/step"), "552 µs/step");
         assert_eq!(en().metric(41.27, "%"), "41.3%");
     }

@@ -146,10 +146,15 @@ fn validate_fixes_cross_field_problems() {
     let mut s = Scenario { tiers: "3", gpus: 500_000.0, ..Scenario::default() };
     s.validate();
     assert_eq!(s.tiers, "auto");
-    // A group larger than the cluster is capped.
+    // A group larger than the cluster is kept (evaluate caps it), with no
+    // notice: a visitor who lowers the GPU count did nothing wrong, and the
+    // group is still there when the count goes back up.
     let mut s = Scenario { gpus: 100.0, ..Scenario::default() };
-    s.validate();
-    assert_eq!(s.group, 100.0);
+    assert!(s.validate().is_empty());
+    assert_eq!(s.group, 4096.0);
+    let mut capped = s.clone();
+    capped.group = 100.0;
+    assert_eq!(evaluate(&s).step, evaluate(&capped).step);
 }
 
 #[test]

@@ -34,20 +34,21 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // caches.match with cacheName, not caches.open: opening would re-create
+  // this build's cache after a newer build's worker deleted it.
+  const cached = (what) => caches.match(what, { cacheName: CACHE, ignoreSearch: true });
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request, { ignoreSearch: true });
+    (async () => {
+      const hit = await cached(request);
       if (hit) return hit;
       try {
         return await fetch(request);
       } catch (offline) {
         // A page under this scope that is not a file of the build: the calculator.
-        if (request.mode === 'navigate') {
-          const page = await cache.match('./index.html');
-          if (page) return page;
-        }
+        const page = request.mode === 'navigate' && (await cached('./index.html'));
+        if (page) return page;
         throw offline;
       }
-    }),
+    })(),
   );
 });

@@ -154,7 +154,8 @@ impl Header {
             x += w + gap;
         }
         let legend_rows = if entries.is_empty() { 0 } else { row + 1 };
-        Header { entries, status: wrap(status, max_w, frame.font), legend_rows }
+        // The status line is bold: about a tenth wider than text_w's estimate.
+        Header { entries, status: wrap(status, max_w, frame.font * 1.1), legend_rows }
     }
 
     /// Height of the block, including the padding above it and the gap below.

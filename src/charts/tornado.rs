@@ -16,7 +16,7 @@ fn input_label(key: &str) -> &str {
     input_def(key).map_or(key, |d| d.label)
 }
 
-/// One row per input: a label line ("Electricity price: $1.2M to $3.4M"),
+/// One row per input that moves the figure by more than 0.01 %: a label line ("Electricity price: $1.2M to $3.4M"),
 /// then a bar from the figure at the input's -X % to its +X %, split at the
 /// current figure (a vertical line) and coloured by direction. The table
 /// gives the inputs and figures at both ends and the swing.
@@ -47,7 +47,9 @@ pub fn tornado_chart(metric: &Metric, pct: f64, swings: &[Swing], fmt: &NumberFo
         .map(|s| format!("{}: {} to {}", input_label(s.key), value(s.metric_low), value(s.metric_high)))
         .collect::<Vec<_>>()
         .join("; ");
-    let svg = draw(&frame, theme, &value, centre, swings, legend, &status, (low_color, high_color), &title, &desc);
+    // Inputs that barely move the figure stay in the table, not on the chart.
+    let visible: Vec<Swing> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).cloned().collect();
+    let svg = draw(&frame, theme, &value, centre, &visible, legend, &status, (low_color, high_color), &title, &desc);
 
     let input_value = |key: &str, v: f64| {
         let unit = input_def(key).map_or("", |d| d.unit);

@@ -94,9 +94,11 @@ pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<String> {
 
 impl Scenario {
     /// Re-clamps every input (e.g. after deserialising) and applies the
-    /// cross-field fixes: forced tiers too small for the GPU count, collective
-    /// group larger than the cluster, region preset no longer matching the
-    /// price or intensity (then it becomes "custom"). Returns what changed.
+    /// cross-field fixes: forced tiers too small for the GPU count, region
+    /// preset no longer matching the price or intensity (then it becomes
+    /// "custom"). Returns what changed. A collective group larger than the
+    /// cluster is left as set (`evaluate` caps it), so that it is not lost
+    /// when the GPU count goes down and up again.
     pub fn validate(&mut self) -> Vec<Notice> {
         let mut notices = Vec::new();
         for (def, slot) in INPUTS.iter().zip(self.slots()) {
@@ -106,13 +108,6 @@ impl Scenario {
         }
         if let Some(n) = self.fix_tiers() {
             notices.push(n);
-        }
-        if self.group > self.gpus && self.gpus >= 2.0 {
-            notices.push(Notice::new(
-                "group",
-                format!("collective group of {} is larger than the cluster; set to {}", fmt_num(self.group), fmt_num(self.gpus)),
-            ));
-            self.group = self.gpus;
         }
         self.sync_region();
         notices

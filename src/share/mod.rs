@@ -35,8 +35,8 @@
 //! Choices are applied before numbers: choosing a `region` sets `usd_kwh` and
 //! `kg_kwh` from its preset, and explicit `usd_kwh` / `kg_kwh` values then win
 //! (the region becomes `custom` if they differ from the preset). Finally the
-//! model's cross-field checks run (forced tiers too few for the cluster,
-//! collective group larger than the cluster), as `evaluate` would run them.
+//! model's cross-field check runs (forced tiers too few for the cluster), as
+//! `evaluate` would run it.
 //!
 //! # Keys
 //! Stable: a key, once published, keeps its meaning and unit within a version.

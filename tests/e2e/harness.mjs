@@ -120,7 +120,8 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
 
 /** Waits for the calculator's readout to be rendered. */
 export async function ready(page) {
-  await page.waitForSelector('[data-metric]', { timeout: 20_000 });
+  // Generous: on a loaded 2-core CI machine a cold wasm start has taken 16 s.
+  await page.waitForSelector('[data-metric]', { timeout: 60_000 });
 }
 
 /**

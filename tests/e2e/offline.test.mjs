@@ -38,6 +38,8 @@ async function cacheContents(page) {
   return page.evaluate(async () => {
     const out = {};
     for (const key of await caches.keys()) {
+      // caches.open would re-create a cache that a worker is deleting.
+      if (!(await caches.has(key))) continue;
       const cache = await caches.open(key);
       out[key] = (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop());
     }
@@ -122,9 +124,24 @@ test('a new build replaces the old precache as a whole', async () => {
     );
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await swapped;
+    // The new worker deletes the old cache before it counts as activated.
+    // (controllerchange fires as soon as it is activating.)
+    await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      if (r.active.state !== 'activated') {
+        await new Promise((done) => r.active.addEventListener('statechange', function check() {
+          if (r.active.state === 'activated') done();
+        }));
+      }
+    });
     const second = await cacheContents(page);
     const keys = Object.keys(second);
-    assert.equal(keys.length, 1, `the old build's cache is gone: ${keys}`);
+    const workers = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      const url = (w) => w && `${w.state} ${w.scriptURL}`;
+      return { active: url(r.active), waiting: url(r.waiting), installing: url(r.installing), controller: url(navigator.serviceWorker.controller) };
+    });
+    assert.equal(keys.length, 1, `the old build's cache is gone: ${keys} ${JSON.stringify(workers)} ${JSON.stringify(second)}`);
     assert.ok(keys[0].endsWith(' nextbuild'), keys[0]);
     assert.ok(second[keys[0]].includes(next.newCss) && !second[keys[0]].includes(next.oldCss));
 
