@@ -81,9 +81,7 @@ fn draw(
     let (x0, x1) = if max > min { (min, max) } else { (min - min.abs().max(1.0) * 0.05, max + max.abs().max(1.0) * 0.05) };
     let bin_w = (x1 - x0) / d.histogram.len().max(1) as f64;
     let top = d.histogram.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.15;
-    let sample = value(if x1.abs() > x0.abs() { x1 } else { x0 });
-    let left = frame.pad + layout::text_w(&value(x0), frame.tick) / 2;
-    let right = frame.pad + layout::text_w(&sample, frame.tick) / 2;
+    let (left, right, sample) = layout::value_axis_margins(frame, value, x0, x1);
     let plot_w = (frame.width as i32 - left - right).max(40);
 
     layout::render(frame, height as u32, theme, title, desc, |root| {

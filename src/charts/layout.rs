@@ -206,6 +206,16 @@ pub(crate) struct Axis<'f> {
     pub label: &'f dyn Fn(f64) -> String,
 }
 
+/// Left and right margins for a value axis from `x0` to `x1` whose tick
+/// labels are centred on their ticks, and the widest-looking label (for
+/// [`tick_count`]).
+pub(crate) fn value_axis_margins(frame: &Frame, label: &dyn Fn(f64) -> String, x0: f64, x1: f64) -> (i32, i32, String) {
+    let sample = label(if x1.abs() > x0.abs() { x1 } else { x0 });
+    let left = frame.pad + text_w(&label(x0), frame.tick) / 2;
+    let right = frame.pad + text_w(&sample, frame.tick) / 2;
+    (left, right, sample)
+}
+
 /// At most how many tick labels of about `sample` fit along `length_px`.
 pub(crate) fn tick_count(frame: &Frame, length_px: i32, sample: &str) -> usize {
     let each = text_w(sample, frame.tick) + (frame.tick * 1.5) as i32;

@@ -16,6 +16,11 @@ fn input_label(key: &str) -> &str {
     input_def(key).map_or(key, |d| d.label)
 }
 
+/// "Electricity price: $1.2M to $3.4M": a row's label and its description line.
+fn row_text(s: &Swing, value: &dyn Fn(f64) -> String) -> String {
+    format!("{}: {} to {}", input_label(s.key), value(s.metric_low), value(s.metric_high))
+}
+
 /// One row per input that moves the figure by more than 0.01 %: a label line ("Electricity price: $1.2M to $3.4M"),
 /// then a bar from the figure at the input's -X % to its +X %, split at the
 /// current figure (a vertical line) and coloured by direction. The table
@@ -44,7 +49,7 @@ pub fn tornado_chart(metric: &Metric, pct: f64, swings: &[Swing], fmt: &NumberFo
     let title = format!("What moves {} most (±{pct_text}% on each input)", metric.label.to_lowercase());
     let desc = swings
         .iter()
-        .map(|s| format!("{}: {} to {}", input_label(s.key), value(s.metric_low), value(s.metric_high)))
+        .map(|s| row_text(s, &value))
         .collect::<Vec<_>>()
         .join("; ");
     // Inputs that barely move the figure stay in the table, not on the chart.
@@ -115,9 +120,7 @@ fn draw(
         .fold((centre, centre), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = if hi > lo { hi - lo } else { centre.abs().max(1.0) };
     let (x0, x1) = (lo - span * 0.04, hi + span * 0.04);
-    let sample = value(if hi.abs() > lo.abs() { hi } else { lo });
-    let left = frame.pad + layout::text_w(&value(x0), frame.tick) / 2;
-    let right = frame.pad + layout::text_w(&sample, frame.tick) / 2;
+    let (left, right, sample) = layout::value_axis_margins(frame, value, x0, x1);
     let plot_w = (frame.width as i32 - left - right).max(40);
 
     layout::render(frame, height as u32, theme, title, desc, |root| {
@@ -135,8 +138,7 @@ fn draw(
         let label_style = bold(theme, frame.font, theme.text).pos(anchor(HPos::Left, VPos::Center));
         let mut y = 0;
         for s in swings {
-            let text = format!("{}: {} to {}", input_label(s.key), value(s.metric_low), value(s.metric_high));
-            let text = layout::fit(&text, plot_w + right - frame.pad, frame.font);
+            let text = layout::fit(&row_text(s, value), plot_w + right - frame.pad, frame.font);
             area.draw(&Text::new(text, (x0, (y + label_h / 2) as f64), label_style.clone()))?;
             y += label_h;
             let (top, bottom) = (y as f64, (y + frame.bar) as f64);
