@@ -2,8 +2,10 @@
 //!
 //! `model` is the pure engine; `share` (links), `export` (CSV, JSON),
 //! `charts` (plotters SVG), `format` and `presets` are pure helpers around it;
+//! `embed` reads a host page's config and (in wasm) mounts widgets into it;
 //! `ui` is the Leptos front end (wasm only).
 pub mod charts;
+pub mod embed;
 pub mod export;
 pub mod format;
 pub mod model;

@@ -59,9 +59,18 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
     let Some(scenario) = root.get("scenario").and_then(Value::as_object) else {
         return Err("unreadable export: it has no \"scenario\" object".into());
     };
-    let given = read_scenario(scenario, &mut notices);
+    let mut decoded = scenario_from_map(scenario);
+    notices.append(&mut decoded.notices);
+    Ok(Decoded { scenario: decoded.scenario, notices })
+}
+
+/// A scenario from an object of input keys (an export's `"scenario"`, or a
+/// host page's default scenario), clamped and reported like a share link.
+pub fn scenario_from_map(map: &Map<String, Value>) -> Decoded {
+    let mut notices = Vec::new();
+    let given = read_scenario(map, &mut notices);
     let scenario = build(&given, &mut notices);
-    Ok(Decoded { scenario, notices })
+    Decoded { scenario, notices }
 }
 
 fn not_export() -> String {

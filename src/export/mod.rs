@@ -6,4 +6,4 @@ mod csv_field;
 mod json;
 
 pub use csv::to_csv;
-pub use json::{FORMAT, VERSION, from_json, to_json};
+pub use json::{FORMAT, VERSION, from_json, scenario_from_map, to_json};

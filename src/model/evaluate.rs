@@ -218,6 +218,7 @@ fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
         row_count,
         switches,
         optical_modules: total.optical_modules,
+        nic_end_modules: total.nic_end_modules,
         modules_per_gpu: total.optical_modules as f64 / s.gpus,
         power,
         latency,

@@ -115,6 +115,8 @@ impl SideTech {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct LevelOptics {
     pub optical_modules: u64,
+    /// The optical modules at NIC ends (the rest are at switch ends).
+    pub nic_end_modules: u64,
     pub copper_ends: u64,
     /// Optical module watts incl. extra host SerDes, W.
     pub module_power_w: f64,
@@ -153,6 +155,7 @@ impl LevelOptics {
                 let failures = |m: &ModuleKind, count: f64| count * m.afr_pct / 100.0;
                 LevelOptics {
                     optical_modules: sw_modules as u64 + nic_ends,
+                    nic_end_modules: nic_ends,
                     copper_ends: 0,
                     module_power_w: sw_modules * sw.power_w() + n * nic.power_w(),
                     copper_power_w: 0.0,
@@ -167,6 +170,7 @@ impl LevelOptics {
 
     pub fn add(&mut self, o: &LevelOptics) {
         self.optical_modules += o.optical_modules;
+        self.nic_end_modules += o.nic_end_modules;
         self.copper_ends += o.copper_ends;
         self.module_power_w += o.module_power_w;
         self.copper_power_w += o.copper_power_w;

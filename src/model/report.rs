@@ -41,6 +41,9 @@ pub struct SideReport {
     pub row_count: usize,
     pub switches: u64,
     pub optical_modules: u64,
+    /// Optical modules at NIC ends; the rest sit at switch ends (and are the
+    /// CPO ports or twin-port modules when the side uses them).
+    pub nic_end_modules: u64,
     pub modules_per_gpu: f64,
     pub power: Power,
     /// The GPU-to-GPU path across the top tier.

@@ -113,6 +113,7 @@ pub use decode::decode;
 pub use encode::encode;
 
 pub(crate) use apply::{Given, build, report_unknown};
+pub(crate) use percent::encode_into as percent_encode;
 
 use crate::model::{Notice, Scenario};
 

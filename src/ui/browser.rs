@@ -91,21 +91,39 @@ pub fn current_query() -> String {
         return search[1..].to_string();
     }
     // A plain anchor ("#methodology") is not a scenario.
-    let hash = location.hash().unwrap_or_default();
-    if hash.contains('=') { hash.trim_start_matches('#').to_string() } else { String::new() }
+    fragment_query().unwrap_or_default()
 }
 
 /// Replaces the page URL's query string, keeping its path and fragment, without
 /// adding a history entry.
 pub fn replace_query(query: &str) {
+    replace_url(|path, _search, hash| if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") });
+}
+
+/// Replaces the page URL's fragment, keeping its path and query string (a
+/// host page's own parameters), without adding a history entry.
+pub fn replace_fragment(query: &str) {
+    replace_url(|path, search, _hash| format!("{path}{search}#{query}"));
+}
+
+/// Rewrites the URL from its path, query (with '?') and fragment (with '#').
+fn replace_url(build: impl FnOnce(&str, &str, &str) -> String) {
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    let url = build(&path, &search, &hash);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The scenario in the page URL's fragment, if it holds one (embedded
+/// widgets that keep the scenario in the host's URL).
+pub fn fragment_query() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.contains('=').then(|| hash.trim_start_matches('#').to_string())
 }
 
 /// The page URL without query and fragment: where share links point by default.

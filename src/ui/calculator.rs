@@ -1,68 +1,153 @@
 //! The calculator: one scenario signal in, one report memo out, every view
-//! reading the report.
+//! reading the report. The standalone page and each embedded widget mount
+//! one, with their own [`CalcOptions`].
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
+use crate::embed::catalog::HostCatalog;
+use crate::embed::config::{ChartKind, HostConfig, Sections};
+use crate::embed::cta::Cta;
 use crate::model::{Group, Notice, Report, Scenario, evaluate};
 use crate::share::encode;
 use crate::ui::actions::Actions;
-use crate::ui::browser::replace_query;
-use crate::ui::charts::{ChartFigure, report_chart};
+use crate::ui::browser::{replace_fragment, replace_query};
+use crate::ui::charts::{ChartFigure, DrawChart, report_chart};
 use crate::ui::compare::Comparison;
 use crate::ui::inputs::InputGroup;
 use crate::ui::insight::Insight;
 use crate::ui::methodology::Methodology;
 use crate::ui::notices::Notices;
 use crate::ui::presets_bar::PresetsBar;
+use crate::ui::product::{BillOfMaterials, ProductPicker};
 use crate::ui::readout::Headline;
 
 const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Group::Finance, Group::Advanced];
 
-#[component]
-pub fn Calculator(
-    initial: Scenario,
-    /// Notices to show at start (e.g. what loading a link changed).
-    #[prop(optional)]
-    initial_notices: Vec<Notice>,
-    /// Keep the page URL's query string in step with the inputs (standalone page).
-    #[prop(optional)]
-    sync_url: bool,
-    /// Where "Copy link" points: the standalone calculator page.
-    share_base: String,
-) -> impl IntoView {
-    let scenario = RwSignal::new(initial);
-    let notices = RwSignal::new(initial_notices);
-    let report: Memo<Report> = Memo::new(move |_| scenario.with(evaluate));
-    let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
-    if sync_url {
-        keep_url_in_step(scenario);
+/// A calculator's reactive state: the inputs, what the last action changed,
+/// and the model's report of the inputs.
+#[derive(Clone, Copy)]
+pub struct CalcState {
+    pub scenario: RwSignal<Scenario>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub report: Memo<Report>,
+}
+
+impl CalcState {
+    pub fn new(initial: Scenario, notices: Vec<Notice>) -> CalcState {
+        let scenario = RwSignal::new(initial);
+        CalcState {
+            scenario,
+            notices: RwSignal::new(notices),
+            report: Memo::new(move |_| scenario.with(evaluate)),
+        }
     }
+}
+
+/// Where the scenario is mirrored in the page URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlSync {
+    Off,
+    /// The query string (the standalone page).
+    Query,
+    /// The fragment only, so the host page's own parameters stay untouched.
+    Fragment,
+}
+
+/// What a calculator shows and where it links: the standalone page's
+/// choices, or a host page's config.
+#[derive(Clone)]
+pub struct CalcOptions {
+    pub sections: Sections,
+    pub charts: Vec<ChartKind>,
+    pub catalog: Arc<HostCatalog>,
+    pub cta: Option<Cta>,
+    /// Where "Copy link" points: the standalone calculator page.
+    pub share_base: String,
+    pub url: UrlSync,
+}
+
+impl CalcOptions {
+    /// The options a host config asks for; links point to `share_base`
+    /// unless the config names its own calculator URL.
+    pub fn from_config(config: &HostConfig, share_base: String) -> CalcOptions {
+        CalcOptions {
+            sections: config.sections,
+            charts: config.charts.clone(),
+            catalog: Arc::new(config.catalog.clone()),
+            cta: config.cta.clone(),
+            share_base: config.share_url.clone().unwrap_or(share_base),
+            url: if config.url_sync { UrlSync::Fragment } else { UrlSync::Off },
+        }
+    }
+}
+
+fn chart_drawing(kind: ChartKind) -> DrawChart {
+    match kind {
+        ChartKind::Power => power_by_tier,
+        ChartKind::Cost => cumulative_cost,
+        ChartKind::Latency => latency_breakdown,
+    }
+}
+
+#[component]
+pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
+    let CalcState { scenario, notices, report } = state;
+    let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
+    keep_url_in_step(scenario, options.url);
+    let CalcOptions { sections, charts, catalog, cta, share_base, .. } = options;
+    let has_catalog = !catalog.skus.is_empty();
+    let title = sections.title.then(|| {
+        view! {
+            <div>
+                <h1>"Optical interconnect calculator"</h1>
+                <p class="oc-lede">"Power, latency, reliability and cost of the optics in an AI cluster: baseline against proposed."</p>
+            </div>
+        }
+    });
+    let inputs = sections.inputs.then(|| {
+        let catalog = catalog.clone();
+        view! {
+            <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
+                {GROUPS.into_iter().map(|group| {
+                    // The host's products stand in for the generic proposed-technology choice.
+                    let picker = (group == Group::Optics && has_catalog).then(|| {
+                        let catalog = catalog.clone();
+                        view! { <ProductPicker scenario notices catalog /> }
+                    });
+                    let skip = if group == Group::Optics && has_catalog { Some("alt") } else { None };
+                    view! { <InputGroup group scenario notices skip lead=picker.map(|p| p.into_any()) /> }
+                }).collect_view()}
+            </form>
+        }
+    });
+    let chart_views = (sections.charts && !charts.is_empty()).then(|| {
+        view! {
+            <section class="oc-panel oc-charts" aria-label="Charts">
+                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, chart_drawing(*kind)) /> }).collect_view()}
+            </section>
+        }
+    });
+    let bill = has_catalog.then(|| view! { <BillOfMaterials scenario report catalog=catalog.clone() cta=cta.clone() /> });
     view! {
         <div class="oc-calculator">
             <header class="oc-header">
-                <div>
-                    <h1>"Optical interconnect calculator"</h1>
-                    <p class="oc-lede">"Power, latency, reliability and cost of the optics in an AI cluster: baseline against proposed."</p>
-                </div>
-                <Actions scenario report notices share_base />
+                {title}
+                {sections.actions.then(|| view! { <Actions scenario report notices share_base /> })}
             </header>
-            <PresetsBar scenario notices />
+            {sections.presets.then(|| view! { <PresetsBar scenario notices /> })}
             <Notices input=notices model=model_notices />
-            <div class="oc-layout">
-                <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
-                    {GROUPS.into_iter().map(|group| view! { <InputGroup group scenario notices /> }).collect_view()}
-                </form>
+            <div class="oc-layout" class:oc-no-inputs=!sections.inputs>
+                {inputs}
                 <div class="oc-results">
                     <Headline report />
-                    <section class="oc-panel oc-charts" aria-label="Charts">
-                        <ChartFigure draw=report_chart(report, power_by_tier) />
-                        <ChartFigure draw=report_chart(report, cumulative_cost) />
-                        <ChartFigure draw=report_chart(report, latency_breakdown) />
-                    </section>
-                    <Insight scenario report notices />
-                    <Comparison report />
-                    <Methodology scenario />
+                    {bill}
+                    {chart_views}
+                    {sections.insight.then(|| view! { <Insight scenario report notices /> })}
+                    {sections.comparison.then(|| view! { <Comparison report /> })}
+                    {sections.methodology.then(|| view! { <Methodology scenario /> })}
                 </div>
             </div>
         </div>
@@ -75,7 +160,12 @@ pub fn Calculator(
 const URL_DEBOUNCE_MS: u64 = 250;
 
 /// Writes the scenario into the page URL (`history.replaceState`), debounced.
-fn keep_url_in_step(scenario: RwSignal<Scenario>) {
+fn keep_url_in_step(scenario: RwSignal<Scenario>, sync: UrlSync) {
+    let write: fn(&str) = match sync {
+        UrlSync::Off => return,
+        UrlSync::Query => replace_query,
+        UrlSync::Fragment => replace_fragment,
+    };
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let query = scenario.with(encode);
@@ -84,7 +174,7 @@ fn keep_url_in_step(scenario: RwSignal<Scenario>) {
         set_timeout(
             move || {
                 if generation.get_value() == mine {
-                    replace_query(&query);
+                    write(&query);
                 }
             },
             std::time::Duration::from_millis(URL_DEBOUNCE_MS),

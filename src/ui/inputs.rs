@@ -8,8 +8,18 @@ use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
 
 /// Every input of one group, in table order.
 #[component]
-pub fn InputGroup(group: Group, scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>>) -> impl IntoView {
-    let rows = INPUTS.iter().filter(|d| d.group == group).map(|def| match def.kind {
+pub fn InputGroup(
+    group: Group,
+    scenario: RwSignal<Scenario>,
+    notices: RwSignal<Vec<Notice>>,
+    /// An input left out (one a host's product picker stands in for).
+    #[prop(default = None)]
+    skip: Option<&'static str>,
+    /// A control shown first in the group.
+    #[prop(default = None)]
+    lead: Option<AnyView>,
+) -> impl IntoView {
+    let rows = INPUTS.iter().filter(|d| d.group == group && Some(d.key) != skip).map(|def| match def.kind {
         InputKind::Number { min, max, step, .. } => {
             view! { <NumberInput def min max step overridable=false scenario notices /> }.into_any()
         }
@@ -21,6 +31,7 @@ pub fn InputGroup(group: Group, scenario: RwSignal<Scenario>, notices: RwSignal<
     view! {
         <fieldset class="oc-group">
             <legend>{group.label()}</legend>
+            {lead}
             {rows.collect_view()}
         </fieldset>
     }

@@ -11,31 +11,51 @@ mod insight;
 mod methodology;
 mod notices;
 mod presets_bar;
+mod product;
 mod readout;
 
-pub use calculator::Calculator;
+pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};
+pub(crate) use browser::{fragment_query, page_base_url};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::charts::ChartTheme;
+use crate::embed::config::HostConfig;
+use crate::embed::{frame, take_embed_flag};
+use crate::format::NumberFormat;
 use crate::share::decode;
-use crate::ui::browser::{current_query, page_base_url};
+use crate::ui::browser::current_query;
 
-/// Mounts the calculator into the standalone page's `#app` element.
+/// The attribute of the standalone page's mount point (index.html). A host
+/// page's own `#app` is never taken over.
+const STANDALONE_ATTR: &str = "data-optics-calculator-standalone";
+
+/// Mounts the calculator into the standalone page's mount point, if this is
+/// that page (`embed.js` loads the same wasm into host pages, which have none).
+/// With `?embed=1` the page is the iframe embed: no URL rewriting, and it
+/// talks to its parent (see `embed::frame`).
 pub fn mount_standalone() {
     console_error_panic_hook::set_once();
-    let Some(host) = document().get_element_by_id("app") else {
-        web_sys::console::error_1(&"optics-calc: no #app element to mount into".into());
-        return;
-    };
+    let Ok(Some(host)) = document().query_selector(&format!("[{STANDALONE_ATTR}]")) else { return };
     host.set_inner_html("");
+    let (embedded, query) = take_embed_flag(&current_query());
+    if embedded {
+        let _ = host.class_list().add_1("oc-embedded");
+    }
     let host: web_sys::HtmlElement = host.unchecked_into();
-    let decoded = decode(&current_query());
-    let share_base = page_base_url();
+    let decoded = decode(&query);
+    let config = HostConfig::default();
+    let mut options = CalcOptions::from_config(&config, page_base_url());
+    options.url = if embedded { UrlSync::Off } else { UrlSync::Query };
     leptos::mount::mount_to(host, move || {
-        view! {
-            <Calculator initial=decoded.scenario initial_notices=decoded.notices sync_url=true share_base />
+        provide_context(NumberFormat::default());
+        provide_context(ChartTheme::default());
+        let state = CalcState::new(decoded.scenario, decoded.notices);
+        if embedded {
+            frame::talk_to_parent(state, options.catalog.clone(), options.cta.clone());
         }
+        view! { <Calculator state options /> }
     })
     .forget();
 }

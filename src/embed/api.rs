@@ -1,0 +1,203 @@
+//! The JS-facing surface, loaded by `embed.js`:
+//!
+//! ```js
+//! import { mount } from "https://vendor.example/optics/embed.js";
+//! const widget = mount(document.querySelector("#calc"), { theme: { accent: "#c00" } });
+//! widget.set_scenario("gpus=8192&alt=cpo");   // or { gpus: 8192, alt: "cpo" }
+//! widget.report();                            // { figures: {...}, bill: {...}, ... }
+//! widget.unmount();
+//! ```
+//! and, with no code at all, every `<div data-optics-calculator
+//! data-config='{...}'>` on the page gets its own widget when `embed.js` loads.
+//!
+//! Each widget lives in the open shadow root of its host element, with the
+//! calculator's stylesheet linked inside it: the host page's rules do not
+//! reach into it and its rules do not reach out (style/main.css resets
+//! inherited properties at `:host`). Each has its own state, so two widgets
+//! on one page never affect each other.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::CHANGE_EVENT;
+use super::config::{HostConfig, read, read_json, scenario_from_query};
+use super::dom::{ShadowRoot, console_error, dispatch_custom_event, existing_shadow_root, open_shadow_root, to_js};
+use super::summary::summary;
+use crate::export::scenario_from_map;
+use crate::share::decode;
+use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query};
+
+/// Marks a host element that holds a widget, so it is never mounted twice.
+const MOUNTED_ATTR: &str = "data-optics-calculator-mounted";
+
+thread_local! {
+    /// The build's base URL (the standalone page) and stylesheet, from `embed.js`.
+    static ASSETS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+    /// Widgets mounted from `data-optics-calculator` attributes (they live as long as the page).
+    static AUTO: RefCell<Vec<Widget>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Called once by `embed.js`: remembers where the build lives and mounts a
+/// widget into every `[data-optics-calculator]` element of the page.
+#[wasm_bindgen]
+pub fn start_embed(base_url: String, stylesheet_url: String) {
+    console_error_panic_hook::set_once();
+    ASSETS.with(|a| *a.borrow_mut() = (base_url, stylesheet_url));
+    let Ok(hosts) = document().query_selector_all("[data-optics-calculator]") else { return };
+    for i in 0..hosts.length() {
+        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if host.has_attribute(MOUNTED_ATTR) {
+            continue;
+        }
+        let config = host.get_attribute("data-config").map(|text| read_json(&text)).unwrap_or_default();
+        match mount_config(&host, config) {
+            Ok(widget) => AUTO.with(|auto| auto.borrow_mut().push(widget)),
+            Err(e) => console_error(&e),
+        }
+    }
+}
+
+/// A mounted widget, as JS holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    host: web_sys::Element,
+    state: CalcState,
+    config: Rc<HostConfig>,
+    /// Dropping it unmounts the view and disposes of its signals.
+    view: Option<Box<dyn Any>>,
+}
+
+/// Mounts a widget into `element` with `config` (a JS object, a JSON
+/// string, or undefined). Problems in the config are logged to the console
+/// and replaced by defaults; only a missing element or one that already
+/// holds a widget throws.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, config: JsValue) -> Result<Widget, JsError> {
+    let host: web_sys::Element = element.dyn_into().map_err(|_| JsError::new("optics-calc: mount() needs an element"))?;
+    let config = if config.is_undefined() || config.is_null() {
+        (HostConfig::default(), Vec::new())
+    } else if let Some(text) = config.as_string() {
+        read_json(&text)
+    } else {
+        match serde_wasm_bindgen::from_value::<Value>(config) {
+            Ok(value) => read(&value),
+            Err(e) => (HostConfig::default(), vec![format!("the config is not plain data ({e}); using the defaults")]),
+        }
+    };
+    mount_config(&host, config).map_err(|e| JsError::new(&format!("optics-calc: {e}")))
+}
+
+fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<String>)) -> Result<Widget, String> {
+    if host.has_attribute(MOUNTED_ATTR) {
+        return Err("this element already holds a calculator; unmount it first".into());
+    }
+    for p in &problems {
+        console_error(&format!("config: {p}"));
+    }
+    let (base_url, stylesheet) = ASSETS.with(|a| a.borrow().clone());
+    let root = open_shadow_root(host).map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
+    let target = build_shadow(&root, &stylesheet, &config)?;
+    let _ = host.set_attribute(MOUNTED_ATTR, "");
+
+    // The starting scenario: the host URL's fragment (if the widget keeps it
+    // there), else the config's, else the defaults.
+    let from_url = config.url_sync.then(fragment_query).flatten().map(|q| decode(&q));
+    let start = from_url.or_else(|| config.scenario.clone()).unwrap_or_else(|| decode(""));
+    let config = Rc::new(config);
+    let options = CalcOptions::from_config(&config, base_url);
+    let (format, chart_theme) = (config.format.clone(), config.theme.chart_theme());
+    let (catalog, cta) = (options.catalog.clone(), options.cta.clone());
+    let event_target = host.clone();
+    let made: Rc<Cell<Option<CalcState>>> = Rc::new(Cell::new(None));
+    let made_inside = made.clone();
+    let handle = leptos::mount::mount_to(target, move || {
+        provide_context(format);
+        provide_context(chart_theme);
+        let state = CalcState::new(start.scenario, start.notices);
+        made_inside.set(Some(state));
+        let CalcState { scenario, report, .. } = state;
+        Effect::new(move |_| {
+            let detail = scenario.with(|s| report.with(|r| to_js(&summary(&catalog, cta.as_ref(), s, r))));
+            if dispatch_custom_event(&event_target, CHANGE_EVENT, &detail).is_err() {
+                console_error("could not dispatch optics-calc:change");
+            }
+        });
+        view! { <Calculator state options /> }
+    });
+    let state = made.take().ok_or("the calculator did not start")?;
+    Ok(Widget { host: host.clone(), state, config, view: Some(Box::new(handle)) })
+}
+
+/// The widget's own DOM inside the shadow root: the stylesheet and the
+/// themed mount point.
+fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Result<web_sys::HtmlElement, String> {
+    let doc = document();
+    let fail = |_| "could not build the widget's DOM".to_string();
+    root.set_inner_html("");
+    if !stylesheet.is_empty() {
+        let link = doc.create_element("link").map_err(fail)?;
+        link.set_attribute("rel", "stylesheet").map_err(fail)?;
+        link.set_attribute("href", stylesheet).map_err(fail)?;
+        root.append_child(&link).map_err(fail)?;
+    }
+    let target = doc.create_element("div").map_err(fail)?;
+    let class = if config.theme.dark { "oc-root oc-embedded oc-dark" } else { "oc-root oc-embedded" };
+    target.set_attribute("class", class).map_err(fail)?;
+    // Each value was checked by the config reader (colours, font names, px).
+    let style: String = config.theme.vars.iter().map(|(property, value)| format!("{property}: {value}; ")).collect();
+    if !style.is_empty() {
+        target.set_attribute("style", style.trim_end()).map_err(fail)?;
+    }
+    root.append_child(&target).map_err(fail)?;
+    Ok(target.unchecked_into())
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Replaces the scenario with a share-link query string or an object of
+    /// input keys, read like a link (clamped, with notices). Returns the
+    /// notices as `["key: message", ...]`.
+    pub fn set_scenario(&self, scenario: JsValue) -> Result<JsValue, JsError> {
+        let decoded = if let Some(query) = scenario.as_string() {
+            scenario_from_query(&query)
+        } else {
+            match serde_wasm_bindgen::from_value::<Value>(scenario) {
+                Ok(Value::Object(map)) => scenario_from_map(&map),
+                _ => return Err(JsError::new("optics-calc: set_scenario() needs a query string or an object of input keys")),
+            }
+        };
+        let lines: Vec<String> = decoded.notices.iter().map(|n| format!("{}: {}", n.key, n.message)).collect();
+        if self.state.scenario.try_set(decoded.scenario).is_some() {
+            return Err(JsError::new("optics-calc: this widget has been unmounted"));
+        }
+        let _ = self.state.notices.try_set(decoded.notices);
+        Ok(to_js(&lines))
+    }
+
+    /// The current figures, scenario link and bill of materials (the same
+    /// data as the `optics-calc:change` event).
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        let catalog = &self.config.catalog;
+        let cta = self.config.cta.as_ref();
+        self.state
+            .scenario
+            .try_with_untracked(|s| self.state.report.try_with_untracked(|r| to_js(&summary(catalog, cta, s, r))))
+            .flatten()
+            .ok_or_else(|| JsError::new("optics-calc: this widget has been unmounted"))
+    }
+
+    /// Removes the widget and its shadow content; the element can be mounted again.
+    pub fn unmount(&mut self) {
+        self.view.take();
+        if let Some(root) = existing_shadow_root(&self.host) {
+            root.set_inner_html("");
+        }
+        let _ = self.host.remove_attribute(MOUNTED_ATTR);
+    }
+}

@@ -1,0 +1,241 @@
+//! The host's own module SKUs, and choosing one as the proposed optics.
+//!
+//! A SKU does not change the model's catalog: choosing it sets the scenario's
+//! proposed technology and port speed to the SKU's and its watts, latency and
+//! price as the proposed overrides (`alt_w`, `alt_ns`, `alt_usd`). So a share
+//! link of a SKU choice is an ordinary link, and reopening it selects the SKU
+//! again ([`matching_sku`]).
+
+use serde_json::Value;
+
+use super::config::{Problems, is_web_url, short, text};
+use crate::model::catalog::{SPEEDS_GBPS, Tech};
+use crate::model::inputs::TECH_OPTIONS;
+use crate::model::{InputKind, Scenario, input_def};
+
+/// Most SKUs read from a config; more are ignored with a problem.
+const MAX_SKUS: usize = 200;
+
+/// One module the host sells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sku {
+    /// The host's part number, as its cart knows it.
+    pub sku: String,
+    /// What a buyer reads: "800G OSFP LPO DR8".
+    pub name: String,
+    /// Technology id, one of the proposed-technology options ("lpo", "cpo", ...).
+    pub tech: &'static str,
+    /// Port speed id, one of "400", "800", "1600", "3200".
+    pub gbps: &'static str,
+    pub power_w: f64,
+    pub latency_ns: f64,
+    pub price_usd: f64,
+    /// The datasheet's annual failure rate, %/yr, shown with the product. The
+    /// model's reliability figures use the `afr` inputs and module
+    /// temperature, not this number.
+    pub afr_pct: Option<f64>,
+    /// The product page (http or https only).
+    pub url: Option<String>,
+}
+
+/// The host's SKUs and whether they replace the generic technologies in the
+/// proposed-optics picker (`"mode": "replace"`) or sit beside them (`"add"`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct HostCatalog {
+    pub replace: bool,
+    pub skus: Vec<Sku>,
+}
+
+impl Sku {
+    /// Makes this SKU the proposed optics of `s` (technology and port speed
+    /// first, since changing them resets the overrides; then the figures,
+    /// clamped to the inputs' ranges).
+    pub fn apply(&self, s: &mut Scenario) {
+        s.set_choice("gbps", self.gbps);
+        s.set_choice("alt", self.tech);
+        s.set_number("alt_w", self.power_w);
+        s.set_number("alt_ns", self.latency_ns);
+        s.set_number("alt_usd", self.price_usd);
+    }
+
+    /// Whether `s` is this SKU as the proposed optics, i.e. applying it again
+    /// would change nothing.
+    pub fn is_applied(&self, s: &Scenario) -> bool {
+        let mut applied = s.clone();
+        self.apply(&mut applied);
+        applied == *s
+    }
+}
+
+/// The SKU the scenario's proposed optics are, if any (the first that fits).
+pub fn matching_sku<'a>(catalog: &'a HostCatalog, s: &Scenario) -> Option<&'a Sku> {
+    catalog.skus.iter().find(|k| k.is_applied(s))
+}
+
+pub(super) fn read_catalog(value: &Value, problems: &mut Problems) -> HostCatalog {
+    let mut catalog = HostCatalog::default();
+    let (mode, list) = match value {
+        Value::Array(list) => (None, list),
+        Value::Object(map) => match map.get("skus").and_then(Value::as_array) {
+            Some(list) => (map.get("mode"), list),
+            None => {
+                problems.push("catalog.skus must be a list of SKUs; no host catalog".into());
+                return catalog;
+            }
+        },
+        _ => {
+            problems.push("catalog must be an object {\"mode\", \"skus\"} or a list of SKUs; no host catalog".into());
+            return catalog;
+        }
+    };
+    match mode.map(Value::as_str) {
+        None | Some(Some("add")) => {}
+        Some(Some("replace")) => catalog.replace = true,
+        Some(_) => problems.push("catalog.mode must be \"add\" or \"replace\"; using add".into()),
+    }
+    if list.len() > MAX_SKUS {
+        problems.push(format!("catalog has {} SKUs; the first {MAX_SKUS} are used", list.len()));
+    }
+    for (i, item) in list.iter().take(MAX_SKUS).enumerate() {
+        match read_sku(item, problems) {
+            Ok(sku) if catalog.skus.iter().any(|k| k.sku == sku.sku) => {
+                problems.push(format!("catalog.skus[{i}]: SKU '{}' is listed twice; the first is used", short(&sku.sku)));
+            }
+            Ok(sku) => catalog.skus.push(sku),
+            Err(why) => problems.push(format!("catalog.skus[{i}] ignored: {why}")),
+        }
+    }
+    if catalog.replace && catalog.skus.is_empty() {
+        problems.push("catalog.mode is \"replace\" but no SKU is usable; showing the generic technologies".into());
+        catalog.replace = false;
+    }
+    catalog
+}
+
+fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
+    let map = value.as_object().ok_or("not an object")?;
+    let sku = map.get("sku").and_then(text).ok_or("\"sku\" (the part number) is missing or not short plain text")?;
+    let name = map.get("name").and_then(text).unwrap_or_else(|| sku.clone());
+    let tech_id = map.get("tech").and_then(Value::as_str).unwrap_or("");
+    let tech = TECH_OPTIONS
+        .iter()
+        .find(|o| o.id == tech_id)
+        .map(|o| o.id)
+        .ok_or_else(|| format!("\"tech\" must be one of {}", TECH_OPTIONS.iter().map(|o| o.id).collect::<Vec<_>>().join(", ")))?;
+    debug_assert!(Tech::from_id(tech).is_some());
+    let gbps_value = map.get("gbps").and_then(Value::as_f64).unwrap_or(0.0);
+    let gbps = ["400", "800", "1600", "3200"]
+        .into_iter()
+        .zip(SPEEDS_GBPS)
+        .find(|(_, v)| *v == gbps_value)
+        .map(|(id, _)| id)
+        .ok_or("\"gbps\" must be 400, 800, 1600 or 3200")?;
+    let figure = |field: &str, input: &str| -> Result<f64, String> {
+        let v = map.get(field).and_then(Value::as_f64).filter(|v| v.is_finite()).ok_or_else(|| format!("\"{field}\" must be a number"))?;
+        let Some(InputKind::Override { min, max, .. }) = input_def(input).map(|d| d.kind) else { return Ok(v) };
+        if !(min..=max).contains(&v) {
+            return Err(format!("\"{field}\" {v} is outside {min} to {max}"));
+        }
+        Ok(v)
+    };
+    let afr_pct = match map.get("afr_pct") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_f64().filter(|a| (0.0..=100.0).contains(a)) {
+            Some(a) => Some(a),
+            None => {
+                problems.push(format!("SKU '{}': afr_pct must be a percentage; not shown", short(&sku)));
+                None
+            }
+        },
+    };
+    let url = match map.get("url") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_str().filter(|u| is_web_url(u)) {
+            Some(u) => Some(u.to_string()),
+            None => {
+                problems.push(format!("SKU '{}': url must be an http(s) URL; no product link", short(&sku)));
+                None
+            }
+        },
+    };
+    Ok(Sku {
+        power_w: figure("power_w", "alt_w")?,
+        latency_ns: figure("latency_ns", "alt_ns")?,
+        price_usd: figure("price_usd", "alt_usd")?,
+        sku,
+        name,
+        tech,
+        gbps,
+        afr_pct,
+        url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn lpo() -> Value {
+        json!({"sku": "LPO-800-DR8", "name": "800G OSFP LPO DR8", "tech": "lpo", "gbps": 800,
+               "power_w": 8.5, "latency_ns": 5, "price_usd": 790, "afr_pct": 0.6, "url": "https://shop.example/p/1"})
+    }
+
+    #[test]
+    fn reads_skus_and_reports_bad_ones() {
+        let mut problems = Problems::new();
+        let catalog = read_catalog(
+            &json!({"mode": "replace", "skus": [lpo(), {"sku": "X", "tech": "laser", "gbps": 800, "power_w": 1, "latency_ns": 1, "price_usd": 1},
+                     {"sku": "Y", "tech": "cpo", "gbps": 800, "power_w": 900, "latency_ns": 1, "price_usd": 1}, lpo()]}),
+            &mut problems,
+        );
+        assert!(catalog.replace);
+        assert_eq!(catalog.skus.len(), 1);
+        assert_eq!(catalog.skus[0].name, "800G OSFP LPO DR8");
+        assert_eq!(catalog.skus[0].afr_pct, Some(0.6));
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("skus[1]") && problems[0].contains("\"tech\""));
+        assert!(problems[1].contains("skus[2]") && problems[1].contains("power_w"));
+        assert!(problems[2].contains("twice"));
+    }
+
+    #[test]
+    fn a_javascript_product_url_is_dropped() {
+        let mut problems = Problems::new();
+        let mut sku = lpo();
+        sku["url"] = json!("javascript:alert(1)");
+        let catalog = read_catalog(&json!([sku]), &mut problems);
+        assert_eq!(catalog.skus[0].url, None);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn replace_without_skus_falls_back() {
+        let mut problems = Problems::new();
+        let catalog = read_catalog(&json!({"mode": "replace", "skus": []}), &mut problems);
+        assert!(!catalog.replace);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn applying_a_sku_sets_the_proposed_side_and_is_recognised() {
+        let mut problems = Problems::new();
+        let catalog = read_catalog(&json!([lpo()]), &mut problems);
+        let sku = &catalog.skus[0];
+        let mut s = Scenario::default();
+        s.gbps = "1600";
+        s.alt = "cpo";
+        assert!(matching_sku(&catalog, &s).is_none());
+        sku.apply(&mut s);
+        assert_eq!((s.gbps, s.alt), ("800", "lpo"));
+        assert_eq!((s.number("alt_w"), s.number("alt_ns"), s.number("alt_usd")), (Some(8.5), Some(5.0), Some(790.0)));
+        assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
+        // Moving a figure away from the SKU's makes it a generic what-if again.
+        s.set_number("alt_w", 9.0);
+        assert!(matching_sku(&catalog, &s).is_none());
+        // A share link of the SKU choice selects it again on reopening.
+        sku.apply(&mut s);
+        let reopened = crate::share::decode(&crate::share::encode(&s)).scenario;
+        assert_eq!(matching_sku(&catalog, &reopened).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
+    }
+}

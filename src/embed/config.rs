@@ -1,0 +1,553 @@
+//! The host page's configuration of an embedded calculator: read from JSON
+//! (a `data-config` attribute) or from a JS object (through
+//! serde-wasm-bindgen), checked field by field.
+//!
+//! Reading never fails: each field that is missing takes its default, and
+//! each field that is wrong takes its default too, with one plain-text
+//! problem per mistake (the widget logs them to the console, prefixed
+//! `optics-calc:`), so a typo in a colour never costs the host its widget.
+//!
+//! ```json
+//! {
+//!   "theme": {"mode": "dark", "accent": "#0b5cad", "font": "Inter, sans-serif", "radius": 6},
+//!   "locale": {"tag": "de-DE", "currency": "€"},
+//!   "scenario": {"gpus": 8192, "alt": "lpo"},
+//!   "sections": {"methodology": false},
+//!   "charts": ["power", "cost"],
+//!   "catalog": {"mode": "add", "skus": [{"sku": "LPO-800-DR8", "name": "800G LPO DR8", "tech": "lpo",
+//!               "gbps": 800, "power_w": 8.5, "latency_ns": 5, "price_usd": 790, "afr_pct": 0.6,
+//!               "url": "https://shop.example/p/lpo-800-dr8"}]},
+//!   "cta": {"label": "Add to cart", "url": "https://shop.example/cart?sku={sku}&qty={qty}"},
+//!   "share_url": "https://shop.example/tools/optics/",
+//!   "url_sync": false
+//! }
+//! ```
+
+use serde_json::{Map, Value};
+
+use super::catalog::{HostCatalog, read_catalog};
+use super::cta::{Cta, read_cta};
+use crate::charts::{ChartTheme, parse_hex};
+use crate::export::scenario_from_map;
+use crate::format::NumberFormat;
+use crate::model::Notice;
+use crate::share::{Decoded, VERSION, decode};
+
+/// Everything a host page can set; `Default` is the standalone calculator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostConfig {
+    pub theme: Theme,
+    pub format: NumberFormat,
+    /// The starting scenario and what reading it changed (None = defaults).
+    pub scenario: Option<Decoded>,
+    pub sections: Sections,
+    pub charts: Vec<ChartKind>,
+    pub catalog: HostCatalog,
+    pub cta: Option<Cta>,
+    /// Where "Copy link" points (None = the standalone page of this build).
+    pub share_url: Option<String>,
+    /// Keep the scenario in the host page's URL fragment (off unless asked).
+    pub url_sync: bool,
+}
+
+impl Default for HostConfig {
+    fn default() -> Self {
+        HostConfig {
+            theme: Theme::default(),
+            format: NumberFormat::default(),
+            scenario: None,
+            sections: Sections::default(),
+            charts: ChartKind::ALL.to_vec(),
+            catalog: HostCatalog::default(),
+            cta: None,
+            share_url: None,
+            url_sync: false,
+        }
+    }
+}
+
+/// Colours, font and corner radius, as CSS custom properties of the widget.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Theme {
+    pub dark: bool,
+    /// `(custom property, value)` pairs, each value checked by [`read_theme`].
+    pub vars: Vec<(&'static str, String)>,
+}
+
+/// Parts of the page a host can leave out (all shown by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sections {
+    pub title: bool,
+    pub actions: bool,
+    pub presets: bool,
+    pub inputs: bool,
+    pub charts: bool,
+    pub insight: bool,
+    pub comparison: bool,
+    pub methodology: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections { title: true, actions: true, presets: true, inputs: true, charts: true, insight: true, comparison: true, methodology: true }
+    }
+}
+
+/// The charts of the results panel, by config name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    Power,
+    Cost,
+    Latency,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 3] = [ChartKind::Power, ChartKind::Cost, ChartKind::Latency];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Power => "power",
+            ChartKind::Cost => "cost",
+            ChartKind::Latency => "latency",
+        }
+    }
+}
+
+/// Problems found while reading a config: plain text, one per mistake.
+pub type Problems = Vec<String>;
+
+/// Longest text taken from a config field (labels, fonts, SKU names).
+pub(super) const MAX_TEXT_CHARS: usize = 120;
+
+/// A config from JSON text (a `data-config` attribute). Text that is not a
+/// JSON object gives the defaults and one problem.
+pub fn read_json(text: &str) -> (HostConfig, Problems) {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => read(&value),
+        Err(e) => (HostConfig::default(), vec![format!("data-config is not JSON ({e}); using the defaults")]),
+    }
+}
+
+/// A config from a JSON value (a parsed attribute, or a JS object).
+pub fn read(value: &Value) -> (HostConfig, Problems) {
+    let mut problems = Problems::new();
+    let mut config = HostConfig::default();
+    let root = match value {
+        Value::Object(map) => map,
+        Value::Null => return (config, problems),
+        _ => {
+            problems.push("the config is not an object; using the defaults".into());
+            return (config, problems);
+        }
+    };
+    const KNOWN: [&str; 10] = ["theme", "locale", "scenario", "sections", "charts", "catalog", "cta", "share_url", "url_sync", "$schema"];
+    for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
+        problems.push(format!("unknown config field '{}' ignored", short(key)));
+    }
+    let mut field = |name: &str| root.get(name).filter(|v| !v.is_null());
+    if let Some(v) = field("theme") {
+        config.theme = read_theme(v, &mut problems);
+    }
+    if let Some(v) = field("locale") {
+        config.format = read_locale(v, &mut problems);
+    }
+    if let Some(v) = field("scenario") {
+        config.scenario = read_scenario(v, &mut problems);
+    }
+    if let Some(v) = field("sections") {
+        config.sections = read_sections(v, &mut problems);
+    }
+    if let Some(v) = field("charts") {
+        config.charts = read_charts(v, &mut problems);
+    }
+    if let Some(v) = field("catalog") {
+        config.catalog = read_catalog(v, &mut problems);
+    }
+    if let Some(v) = field("cta") {
+        config.cta = read_cta(v, &mut problems);
+    }
+    if let Some(v) = field("share_url") {
+        config.share_url = match v.as_str().filter(|u| is_web_url(u)) {
+            Some(url) => Some(url.to_string()),
+            None => {
+                problems.push("share_url must be an http(s) URL; Copy link points to the standalone page".into());
+                None
+            }
+        };
+    }
+    if let Some(v) = field("url_sync") {
+        config.url_sync = v.as_bool().unwrap_or_else(|| {
+            problems.push("url_sync must be true or false; the host URL is left alone".into());
+            false
+        });
+    }
+    (config, problems)
+}
+
+/// Whether `url` is an absolute http(s) URL (never `javascript:`, `data:`...).
+pub(super) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() <= 2048
+        && !url.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
+}
+
+/// At most 24 characters of a host's text, for a problem message.
+pub(super) fn short(text: &str) -> String {
+    crate::model::validate::clip(text)
+}
+
+/// A plain-text field: trimmed, at most [`MAX_TEXT_CHARS`], no control characters.
+pub(super) fn text(value: &Value) -> Option<String> {
+    let t = value.as_str()?.trim();
+    (!t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS && !t.chars().any(char::is_control)).then(|| t.to_string())
+}
+
+// ---- theme ---------------------------------------------------------------
+
+/// Theme colour fields and the custom property each sets (style/main.css).
+const COLOUR_FIELDS: [(&str, &str); 9] = [
+    ("background", "--oc-bg"),
+    ("surface", "--oc-surface"),
+    ("text", "--oc-text"),
+    ("muted", "--oc-muted"),
+    ("border", "--oc-border"),
+    ("accent", "--oc-accent"),
+    ("accent_text", "--oc-accent-text"),
+    ("baseline", "--oc-baseline"),
+    ("proposed", "--oc-proposed"),
+];
+
+fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
+    let mut theme = Theme::default();
+    let Some(map) = value.as_object() else {
+        problems.push("theme must be an object; using the default theme".into());
+        return theme;
+    };
+    for key in map.keys() {
+        if !["mode", "font", "radius"].contains(&key.as_str()) && !COLOUR_FIELDS.iter().any(|(k, _)| k == key) {
+            problems.push(format!("unknown theme field '{}' ignored", short(key)));
+        }
+    }
+    match map.get("mode").map(|m| m.as_str()) {
+        None | Some(Some("light")) => {}
+        Some(Some("dark")) => theme.dark = true,
+        Some(_) => problems.push("theme.mode must be \"light\" or \"dark\"; using light".into()),
+    }
+    for (field, property) in COLOUR_FIELDS {
+        let Some(v) = map.get(field) else { continue };
+        match v.as_str().filter(|c| parse_hex(c).is_some()) {
+            Some(colour) => theme.vars.push((property, colour.trim().to_string())),
+            None => problems.push(format!("theme.{field} must be a #rrggbb or #rgb colour; using the default")),
+        }
+    }
+    if let Some(v) = map.get("font") {
+        match text(v).filter(|f| f.chars().all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))) {
+            Some(font) => theme.vars.push(("--oc-font", font)),
+            None => problems.push("theme.font must be a CSS font-family list (letters, digits, spaces, commas, quotes); using the default".into()),
+        }
+    }
+    if let Some(v) = map.get("radius") {
+        match v.as_f64().filter(|r| (0.0..=32.0).contains(r)) {
+            Some(px) => theme.vars.push(("--oc-radius", format!("{px}px"))),
+            None => problems.push("theme.radius must be a number of pixels from 0 to 32; using the default".into()),
+        }
+    }
+    theme
+}
+
+impl Theme {
+    /// The chart colours for this theme: the page's series colours, and a
+    /// light or dark text, grid and background.
+    pub fn chart_theme(&self) -> ChartTheme {
+        let mut chart = ChartTheme::default();
+        if self.dark {
+            chart.text = parse_hex("#e8eaed").unwrap_or(chart.text);
+            chart.grid = parse_hex("#3a414b").unwrap_or(chart.grid);
+            chart.background = parse_hex("#1d2127").unwrap_or(chart.background);
+            chart.baseline = parse_hex("#f0a458").unwrap_or(chart.baseline);
+            chart.proposed = parse_hex("#6fb1ff").unwrap_or(chart.proposed);
+        }
+        for (property, value) in &self.vars {
+            let slot = match *property {
+                "--oc-text" => &mut chart.text,
+                "--oc-border" => &mut chart.grid,
+                "--oc-surface" => &mut chart.background,
+                "--oc-baseline" => &mut chart.baseline,
+                "--oc-proposed" => &mut chart.proposed,
+                "--oc-font" => {
+                    chart.font_family = value.clone();
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(c) = parse_hex(value) {
+                *slot = c;
+            }
+        }
+        chart
+    }
+}
+
+// ---- locale --------------------------------------------------------------
+
+/// Separators by language (and a few regions), for `locale.tag`: enough for
+/// a vendor's storefronts; anything else is given as explicit separators.
+fn separators(tag: &str) -> Option<(&'static str, &'static str, bool)> {
+    let tag = tag.to_ascii_lowercase();
+    let (lang, region) = tag.split_once(['-', '_']).unwrap_or((&tag, ""));
+    // (thousands, decimal, currency after the number)
+    Some(match (lang, region) {
+        ("de", "ch") => ("’", ".", false),
+        ("en" | "ja" | "zh" | "ko" | "he" | "th", _) => (",", ".", false),
+        ("de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" | "el", _) => (".", ",", true),
+        ("fr" | "sv" | "nb" | "no" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" | "hu", _) => ("\u{202f}", ",", true),
+        _ => return None,
+    })
+}
+
+fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
+    let mut format = NumberFormat::default();
+    let map = match value {
+        // "de-DE" is short for {"tag": "de-DE"}.
+        Value::String(_) => {
+            let mut m = Map::new();
+            m.insert("tag".into(), value.clone());
+            m
+        }
+        Value::Object(m) => m.clone(),
+        _ => {
+            problems.push("locale must be a language tag or an object; using en-US".into());
+            return format;
+        }
+    };
+    for key in map.keys().filter(|k| !["tag", "thousands", "decimal", "currency", "currency_after"].contains(&k.as_str())) {
+        problems.push(format!("unknown locale field '{}' ignored", short(key)));
+    }
+    if let Some(tag) = map.get("tag") {
+        match tag.as_str().and_then(separators) {
+            Some((thousands, decimal, after)) => {
+                format.thousands_sep = thousands.into();
+                format.decimal_sep = decimal.into();
+                format.currency_after = after;
+            }
+            None => problems.push(format!(
+                "locale '{}' is not one this calculator knows; give \"thousands\" and \"decimal\" separators instead (using en-US)",
+                short(tag.as_str().unwrap_or("?"))
+            )),
+        }
+    }
+    let separator = |key: &str, problems: &mut Problems| -> Option<String> {
+        let v = map.get(key)?;
+        let ok = v.as_str().filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control() || c == '-'));
+        if ok.is_none() {
+            problems.push(format!("locale.{key} must be one or two characters other than digits and '-'; ignored"));
+        }
+        ok.map(str::to_string)
+    };
+    if let Some(t) = separator("thousands", problems) {
+        format.thousands_sep = t;
+    }
+    if let Some(d) = separator("decimal", problems) {
+        format.decimal_sep = d;
+    }
+    if format.decimal_sep.is_empty() || format.decimal_sep == format.thousands_sep {
+        problems.push("locale: the decimal separator must differ from the thousands separator; using '.' and ','".into());
+        format.decimal_sep = ".".into();
+        format.thousands_sep = ",".into();
+    }
+    if let Some(c) = map.get("currency") {
+        match c.as_str().filter(|s| !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control())) {
+            Some(symbol) => format.currency_symbol = symbol.into(),
+            None => problems.push("locale.currency must be a symbol of 1 to 4 characters; using $".into()),
+        }
+    }
+    if let Some(a) = map.get("currency_after") {
+        match a.as_bool() {
+            Some(after) => format.currency_after = after,
+            None => problems.push("locale.currency_after must be true or false; ignored".into()),
+        }
+    }
+    format
+}
+
+// ---- scenario, sections, charts --------------------------------------------
+
+/// A scenario a host page gives as a query string. Unlike a link, it may
+/// leave out `v=` (it is read as the current version, without a notice).
+pub fn scenario_from_query(query: &str) -> Decoded {
+    let query = query.trim_start_matches(['?', '#']);
+    if query.split('&').any(|part| part == "v" || part.starts_with("v=")) {
+        decode(query)
+    } else {
+        decode(&format!("v={VERSION}&{query}"))
+    }
+}
+
+fn read_scenario(value: &Value, problems: &mut Problems) -> Option<Decoded> {
+    let decoded = match value {
+        Value::String(query) => scenario_from_query(query),
+        Value::Object(map) => scenario_from_map(map),
+        _ => {
+            problems.push("scenario must be a query string (\"gpus=8192&alt=lpo\") or an object of input keys; using the defaults".into());
+            return None;
+        }
+    };
+    problems.extend(decoded.notices.iter().map(|n: &Notice| format!("scenario.{}: {}", n.key, n.message)));
+    Some(decoded)
+}
+
+fn read_sections(value: &Value, problems: &mut Problems) -> Sections {
+    let mut sections = Sections::default();
+    let Some(map) = value.as_object() else {
+        problems.push("sections must be an object of true/false; showing every section".into());
+        return sections;
+    };
+    for (key, v) in map {
+        let slot = match key.as_str() {
+            "title" => &mut sections.title,
+            "actions" => &mut sections.actions,
+            "presets" => &mut sections.presets,
+            "inputs" => &mut sections.inputs,
+            "charts" => &mut sections.charts,
+            "insight" => &mut sections.insight,
+            "comparison" => &mut sections.comparison,
+            "methodology" => &mut sections.methodology,
+            _ => {
+                problems.push(format!("unknown section '{}' ignored", short(key)));
+                continue;
+            }
+        };
+        match v.as_bool() {
+            Some(shown) => *slot = shown,
+            None => problems.push(format!("sections.{key} must be true or false; shown")),
+        }
+    }
+    sections
+}
+
+fn read_charts(value: &Value, problems: &mut Problems) -> Vec<ChartKind> {
+    let Some(list) = value.as_array() else {
+        problems.push("charts must be a list such as [\"power\", \"cost\", \"latency\"]; showing all".into());
+        return ChartKind::ALL.to_vec();
+    };
+    let mut charts = Vec::new();
+    for item in list {
+        match ChartKind::ALL.into_iter().find(|k| Some(k.id()) == item.as_str()) {
+            Some(kind) if !charts.contains(&kind) => charts.push(kind),
+            Some(_) => {}
+            None => problems.push(format!("unknown chart {} ignored (known: power, cost, latency)", short(&item.to_string()))),
+        }
+    }
+    charts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_config_is_the_standalone_page() {
+        let (config, problems) = read(&json!({}));
+        assert!(problems.is_empty());
+        assert_eq!(config.sections, Sections::default());
+        assert_eq!(config.charts, ChartKind::ALL.to_vec());
+        assert_eq!(config.format, NumberFormat::default());
+        assert!(config.cta.is_none() && config.scenario.is_none() && !config.url_sync);
+    }
+
+    #[test]
+    fn not_json_gives_defaults_and_says_so() {
+        let (config, problems) = read_json("{theme: ");
+        assert_eq!(config.charts, ChartKind::ALL.to_vec());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("not JSON"), "{problems:?}");
+        let (_, problems) = read(&json!([1, 2]));
+        assert!(problems[0].contains("not an object"));
+    }
+
+    #[test]
+    fn theme_takes_good_values_and_names_bad_ones() {
+        let (config, problems) = read(&json!({"theme": {
+            "mode": "dark", "accent": "#c00", "text": "red; background: url(x)", "font": "Inter, \"Helvetica Neue\", sans-serif",
+            "radius": 4, "shadow": 1
+        }}));
+        assert!(config.theme.dark);
+        assert!(config.theme.vars.contains(&("--oc-accent", "#c00".into())));
+        assert!(config.theme.vars.contains(&("--oc-radius", "4px".into())));
+        assert!(config.theme.vars.iter().any(|(p, v)| *p == "--oc-font" && v.starts_with("Inter")));
+        assert!(!config.theme.vars.iter().any(|(p, _)| *p == "--oc-text"), "an unsafe colour is never set");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("theme.text")));
+        assert!(problems.iter().any(|p| p.contains("'shadow'")));
+        // The charts follow the theme.
+        let chart = config.theme.chart_theme();
+        assert_eq!(chart.background, parse_hex("#1d2127").unwrap());
+        assert_eq!(chart.font_family, "Inter, \"Helvetica Neue\", sans-serif");
+    }
+
+    #[test]
+    fn font_cannot_escape_its_property() {
+        let (config, problems) = read(&json!({"theme": {"font": "x; } body { display: none"}}));
+        assert!(config.theme.vars.is_empty());
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn locale_sets_separators_and_currency() {
+        let (config, problems) = read(&json!({"locale": {"tag": "de-DE", "currency": "€"}}));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.format.money(3_540_000.0), "3,54M €");
+        assert_eq!(config.format.count(147_456.0), "147.456");
+        let (config, _) = read(&json!({"locale": "fr-FR"}));
+        assert_eq!(config.format.count(147_456.0), "147\u{202f}456");
+        let (config, problems) = read(&json!({"locale": {"tag": "xx-YY", "decimal": "1"}}));
+        assert_eq!(config.format, NumberFormat::default());
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let (config, problems) = read(&json!({"locale": {"thousands": ".", "decimal": "."}}));
+        assert_eq!(config.format, NumberFormat::default());
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn scenario_as_query_or_object_goes_through_the_link_reader() {
+        let (config, problems) = read(&json!({"scenario": "gpus=8192&alt=cpo"}));
+        assert!(problems.is_empty(), "{problems:?}");
+        let s = config.scenario.unwrap().scenario;
+        assert_eq!((s.gpus, s.alt), (8192.0, "cpo"));
+        let (config, problems) = read(&json!({"scenario": {"gpus": 2_000_000, "alt": "<b>"}}));
+        let s = config.scenario.unwrap().scenario;
+        assert_eq!(s.gpus, 1_000_000.0);
+        assert_eq!(s.alt, "lpo");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.starts_with("scenario.")));
+    }
+
+    #[test]
+    fn sections_and_charts() {
+        let (config, problems) = read(&json!({"sections": {"methodology": false, "insight": "no", "footer": true}, "charts": ["cost", "pie", "cost"]}));
+        assert!(!config.sections.methodology);
+        assert!(config.sections.insight, "a bad value keeps the section");
+        assert_eq!(config.charts, vec![ChartKind::Cost]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn urls_must_be_web_urls() {
+        assert!(is_web_url("https://shop.example/cart?sku={sku}"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("JAVASCRIPT://%0aalert(1)"));
+        assert!(!is_web_url("data:text/html,<script>"));
+        assert!(!is_web_url("https://x.example/\"><script>"));
+        let (config, problems) = read(&json!({"share_url": "javascript:alert(1)", "url_sync": "yes"}));
+        assert!(config.share_url.is_none() && !config.url_sync);
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let (_, problems) = read(&json!({"colour": "red"}));
+        assert_eq!(problems, vec!["unknown config field 'colour' ignored".to_string()]);
+    }
+}

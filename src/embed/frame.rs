@@ -1,0 +1,90 @@
+//! The iframe embed (`index.html?embed=1`): the page tells its parent its
+//! height and, after each recalculation, its figures; from the parent it
+//! accepts one message, `{type: "optics-calc:set-scenario", scenario}` with
+//! a query string or an object of input keys, read like a share link.
+//! Anything else, or anything from another window, is ignored.
+//!
+//! Messages go to the parent with target origin `*`: they carry nothing
+//! private (the figures are on screen), and the iframe cannot know the
+//! host's origin; the host's snippet checks `event.origin` instead.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde_json::{Value, json};
+use wasm_bindgen::prelude::*;
+
+use super::catalog::HostCatalog;
+use super::cta::Cta;
+use super::dom::{MessageEvent, console_error, new_resize_observer, to_js};
+use super::summary::summary;
+use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
+use crate::export::scenario_from_map;
+use super::config::scenario_from_query;
+use crate::ui::CalcState;
+
+/// Starts the conversation with the parent window, if there is one.
+pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<Cta>) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    if JsValue::from(&parent) == JsValue::from(&window) {
+        return; // opened on its own, not in a frame
+    }
+    let post = {
+        let parent = parent.clone();
+        move |message: Value| {
+            let _ = parent.post_message(&to_js(&message), "*");
+        }
+    };
+    // Height: whenever the page's size changes.
+    let post_height = post.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        if let Some(root) = document().document_element() {
+            post_height(json!({ "type": HEIGHT_MESSAGE, "height": root.scroll_height() }));
+        }
+    });
+    match new_resize_observer(on_resize.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            if let Some(root) = document().document_element() {
+                observer.observe(&root);
+            }
+        }
+        Err(_) => console_error("no ResizeObserver: the iframe cannot resize itself"),
+    }
+    on_resize.forget();
+    // Figures: after each recalculation.
+    let CalcState { scenario, notices, report } = state;
+    Effect::new(move |_| {
+        let out = scenario.with(|s| report.with(|r| summary(&catalog, cta.as_ref(), s, r)));
+        let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut message {
+            map.insert("type".into(), CHANGE_EVENT.into());
+        }
+        post(message);
+    });
+    // set-scenario: from the parent window only.
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let from_parent = web_sys::window()
+            .and_then(|w| w.parent().ok().flatten())
+            .is_some_and(|p| JsValue::from(p) == event.source());
+        if !from_parent {
+            return;
+        }
+        let Ok(data) = serde_wasm_bindgen::from_value::<Value>(event.data()) else { return };
+        if data.get("type").and_then(Value::as_str) != Some(SET_SCENARIO_MESSAGE) {
+            return;
+        }
+        let decoded = match data.get("scenario") {
+            Some(Value::String(query)) => scenario_from_query(query),
+            Some(Value::Object(map)) => scenario_from_map(map),
+            _ => {
+                console_error("set-scenario needs \"scenario\": a query string or an object of input keys; ignored");
+                return;
+            }
+        };
+        scenario.set(decoded.scenario);
+        notices.set(decoded.notices);
+    });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+}

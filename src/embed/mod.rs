@@ -1,0 +1,66 @@
+//! Embedding on a host page (a module vendor's storefront).
+//!
+//! Pure, natively tested: [`config`] (the host's JSON config, checked field
+//! by field), [`catalog`] (the host's SKUs as the proposed optics), [`cta`]
+//! (bill of materials and cart URL) and [`summary`] (what the host is told
+//! after each recalculation).
+//!
+//! Browser only: `api` (the wasm-bindgen exports behind `embed.js`: mount
+//! into `[data-optics-calculator]` elements or from code, handles), `frame`
+//! (the `index.html?embed=1` iframe: height and change messages to the
+//! parent, `set-scenario` from it) and `dom` (the few browser APIs web-sys is
+//! not built with here: shadow roots, custom events, resize observers).
+
+pub mod catalog;
+pub mod config;
+pub mod cta;
+pub mod summary;
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod frame;
+
+#[cfg(target_arch = "wasm32")]
+pub use api::{Widget, mount, start_embed};
+
+/// The name of the events and messages a host page receives.
+pub const CHANGE_EVENT: &str = "optics-calc:change";
+/// The iframe's height message type.
+pub const HEIGHT_MESSAGE: &str = "optics-calc:height";
+/// The one message the iframe accepts from its parent.
+pub const SET_SCENARIO_MESSAGE: &str = "optics-calc:set-scenario";
+
+/// Splits the iframe flag off a page query: `("embed=1&gpus=8", …)` ->
+/// `(true, "gpus=8")`. Other parameters keep their order and spelling.
+pub fn take_embed_flag(query: &str) -> (bool, String) {
+    let mut embedded = false;
+    let rest: Vec<&str> = query
+        .trim_start_matches(['?', '#'])
+        .split('&')
+        .filter(|part| {
+            let flag = *part == "embed" || part.starts_with("embed=");
+            if flag {
+                embedded |= !matches!(*part, "embed=0" | "embed=false");
+            }
+            !flag && !part.is_empty()
+        })
+        .collect();
+    (embedded, rest.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_flag_is_taken_out_of_the_query() {
+        assert_eq!(take_embed_flag("embed=1&v=1&gpus=8192"), (true, "v=1&gpus=8192".into()));
+        assert_eq!(take_embed_flag("?v=1&embed"), (true, "v=1".into()));
+        assert_eq!(take_embed_flag("v=1&embed=0"), (false, "v=1".into()));
+        assert_eq!(take_embed_flag("v=1&gpus=8"), (false, "v=1&gpus=8".into()));
+        assert_eq!(take_embed_flag(""), (false, String::new()));
+    }
+}
