@@ -35,6 +35,7 @@ test: lint test-native
 test-browser: test-wasm test-e2e
 
 lint:
+	@$(NATIVE) cargo fmt --all --check
 	@$(NATIVE) cargo clippy --all-targets -- -D warnings
 
 test-native:
@@ -50,9 +51,11 @@ test-e2e: dist setup-test
 	@$(NATIVE) cargo build -q --example report
 	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
-bench: dist
+# Native criterion figures, then the built page in headless Chromium; one
+# table against the budgets and target/bench.json (scripts/bench-browser.mjs).
+bench: dist setup-test
 	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate
-	@scripts/report-size.sh dist
+	@node scripts/bench-browser.mjs
 
 clean:
 	rm -rf target dist

@@ -17,7 +17,9 @@ fn model(c: &mut Criterion) {
     big.set_number("fe", 2.0);
     big.set_choice("alt", "cpo");
     c.bench_function("evaluate 1M GPUs + front-end, CPO", |b| b.iter(|| evaluate(black_box(&big))));
-    c.bench_function("tornado npv_usd, 14 inputs", |b| b.iter(|| tornado(black_box(&default), "npv_usd", 10.0, &MAIN_INPUTS)));
+    c.bench_function("tornado npv_usd, 14 inputs", |b| {
+        b.iter(|| tornado(black_box(&default), "npv_usd", 10.0, &MAIN_INPUTS))
+    });
     let mut group = c.benchmark_group("monte carlo");
     group.sample_size(10);
     group.bench_function("10,000 samples npv_usd", |b| {
@@ -30,8 +32,12 @@ fn charts(c: &mut Criterion) {
     let report = evaluate(&Scenario::default());
     let (fmt, theme) = (NumberFormat::default(), ChartTheme::default());
     c.bench_function("chart power_by_tier 720 px", |b| b.iter(|| power_by_tier(black_box(&report), &fmt, &theme, 720)));
-    c.bench_function("chart cumulative_cost 720 px", |b| b.iter(|| cumulative_cost(black_box(&report), &fmt, &theme, 720)));
-    c.bench_function("chart latency_breakdown 720 px", |b| b.iter(|| latency_breakdown(black_box(&report), &fmt, &theme, 720)));
+    c.bench_function("chart cumulative_cost 720 px", |b| {
+        b.iter(|| cumulative_cost(black_box(&report), &fmt, &theme, 720))
+    });
+    c.bench_function("chart latency_breakdown 720 px", |b| {
+        b.iter(|| latency_breakdown(black_box(&report), &fmt, &theme, 720))
+    });
 }
 
 criterion_group!(benches, model, charts);

@@ -10,6 +10,7 @@
 //   optics-calc-<hash>.wasm    the app, through `wasm-opt -Oz`
 //   boot-<hash>.js             starts the app and registers the service worker
 //   main-<hash>.css            style/main.css
+//   embed.js                   mounts widgets into a host page (stable name)
 //   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png
 //   sw.js                      precaches all of the above (scripts/site/sw.js)
 //   calculator.html            one self-contained file for file:// use
@@ -106,6 +107,22 @@ init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('optics-calc: no offline cache:', e));
 }
+`,
+  );
+  // embed.js keeps its name: host pages link to it. It loads this build's
+  // hashed files, so a new build takes effect on the next page load.
+  emit(
+    'embed.js',
+    `// Embeds the optics calculator in a host page (README: "Embedding"):
+//   <script type="module" src="https://.../embed.js"></script>
+//   <div data-optics-calculator data-config='{"theme": {"accent": "#c00"}}'></div>
+// mounts a widget into every such element; \`import { mount } from '.../embed.js'\`
+// mounts one from code.
+import init, { start_embed, mount } from './${glueName}';
+const here = (name) => new URL(name, import.meta.url).href;
+await init({ module_or_path: here('./${wasmName}') });
+start_embed(here('./'), here('./${cssName}'));
+export { mount };
 `,
   );
   emit('icon.svg', ICON_SVG);

@@ -44,11 +44,7 @@ impl NumberFormat {
         // "-0" is not a number anyone wants to read.
         let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
         let sign = if negative { "-" } else { "" };
-        if frac.is_empty() {
-            format!("{sign}{grouped}")
-        } else {
-            format!("{sign}{grouped}{}{frac}", self.decimal_sep)
-        }
+        if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{}{frac}", self.decimal_sep) }
     }
 
     /// A count of things, rounded to a whole number: "147,456".

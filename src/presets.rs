@@ -38,7 +38,12 @@ pub static PRESET_GROUPS: &[PresetGroup] = &[
     PresetGroup {
         label: "Cluster size",
         presets: &[
-            Preset { id: "1k", label: "1k GPUs", help: "1,024 GPUs: one 2-tier pod.", settings: &[Number("gpus", 1024.0)] },
+            Preset {
+                id: "1k",
+                label: "1k GPUs",
+                help: "1,024 GPUs: one 2-tier pod.",
+                settings: &[Number("gpus", 1024.0)],
+            },
             Preset { id: "8k", label: "8k GPUs", help: "8,192 GPUs.", settings: &[Number("gpus", 8192.0)] },
             Preset {
                 id: "32k",
@@ -61,28 +66,58 @@ pub static PRESET_GROUPS: &[PresetGroup] = &[
                 id: "h100",
                 label: "H100 · 400G",
                 help: "DGX H100: 10.2 kW / 8 GPUs = 1,275 W per GPU; 400G NDR ports on 64-port Quantum-2 switches with twin-port 800G OSFP modules (NVIDIA docs).",
-                settings: &[Number("srv_w", 1275.0), Choice("gbps", "400"), Number("radix", 64.0), Choice("twin", "on")],
+                settings: &[
+                    Number("srv_w", 1275.0),
+                    Choice("gbps", "400"),
+                    Number("radix", 64.0),
+                    Choice("twin", "on"),
+                ],
             },
             Preset {
                 id: "b200",
                 label: "B200 · 800G",
                 help: "DGX B200: 14.3 kW / 8 GPUs = 1,788 W per GPU; 800G ports on 51.2T switches (64 x 800G).",
-                settings: &[Number("srv_w", 1788.0), Choice("gbps", "800"), Number("radix", 64.0), Choice("twin", "off")],
+                settings: &[
+                    Number("srv_w", 1788.0),
+                    Choice("gbps", "800"),
+                    Number("radix", 64.0),
+                    Choice("twin", "off"),
+                ],
             },
             Preset {
                 id: "gb200",
                 label: "GB200 NVL72 · 800G",
                 help: "GB200 NVL72 rack ~120 kW / 72 GPUs = 1,667 W per GPU (estimate, no NVIDIA primary figure); 800G scale-out ports.",
-                settings: &[Number("srv_w", 1667.0), Choice("gbps", "800"), Number("radix", 64.0), Choice("twin", "off")],
+                settings: &[
+                    Number("srv_w", 1667.0),
+                    Choice("gbps", "800"),
+                    Number("radix", 64.0),
+                    Choice("twin", "off"),
+                ],
             },
         ],
     },
     PresetGroup {
         label: "Technologies",
         presets: &[
-            Preset { id: "dsp-lpo", label: "DSP vs LPO", help: "Retimed pluggables against linear-drive pluggables.", settings: &[Technologies("dsp", "lpo")] },
-            Preset { id: "dsp-cpo", label: "DSP vs CPO", help: "Retimed pluggables against co-packaged optics.", settings: &[Technologies("dsp", "cpo")] },
-            Preset { id: "lpo-cpo", label: "LPO vs CPO", help: "Linear-drive pluggables against co-packaged optics.", settings: &[Technologies("lpo", "cpo")] },
+            Preset {
+                id: "dsp-lpo",
+                label: "DSP vs LPO",
+                help: "Retimed pluggables against linear-drive pluggables.",
+                settings: &[Technologies("dsp", "lpo")],
+            },
+            Preset {
+                id: "dsp-cpo",
+                label: "DSP vs CPO",
+                help: "Retimed pluggables against co-packaged optics.",
+                settings: &[Technologies("dsp", "cpo")],
+            },
+            Preset {
+                id: "lpo-cpo",
+                label: "LPO vs CPO",
+                help: "Linear-drive pluggables against co-packaged optics.",
+                settings: &[Technologies("lpo", "cpo")],
+            },
         ],
     },
 ];

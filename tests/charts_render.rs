@@ -26,7 +26,8 @@ fn scenario(numbers: &[(&str, f64)], choices: &[(&str, &str)]) -> Scenario {
 
 /// Proposed modules cost more up front and save power: pays back within the horizon.
 fn paying_back() -> Report {
-    let s = scenario(&[("alt_usd", 1280.0), ("base_usd", 1250.0), ("usd_kwh", 0.12)], &[("base", "dsp"), ("alt", "lpo")]);
+    let s =
+        scenario(&[("alt_usd", 1280.0), ("base_usd", 1250.0), ("usd_kwh", 0.12)], &[("base", "dsp"), ("alt", "lpo")]);
     evaluate(&s)
 }
 
@@ -150,7 +151,8 @@ fn every_case_draws_scalable_accessible_svg_without_nan() {
                 for row in &chart.table.rows {
                     assert_eq!(row.len(), chart.table.headers.len(), "{what}: row width");
                 }
-                let shapes: usize = ["<rect", "<circle", "<polyline", "<line"].iter().map(|t| svg.matches(t).count()).sum();
+                let shapes: usize =
+                    ["<rect", "<circle", "<polyline", "<line"].iter().map(|t| svg.matches(t).count()).sum();
                 assert!(shapes >= 4, "{what}: something drawn");
                 if let Some(dir) = &out
                     && (width == 340 || width == 720)

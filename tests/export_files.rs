@@ -41,11 +41,14 @@ fn csv_results_put_the_sides_side_by_side_with_the_difference() {
     assert_eq!(rows[0], "Figure,Unit,Baseline,Proposed,Baseline minus proposed");
     let optics = rows.iter().find(|r| r.starts_with("Optics power,W,")).unwrap();
     let cells: Vec<f64> = optics.split(',').skip(2).map(|c| c.parse().unwrap()).collect();
-    assert_eq!(cells, [
-        r.baseline.power.optics_power_w,
-        r.proposed.power.optics_power_w,
-        r.baseline.power.optics_power_w - r.proposed.power.optics_power_w
-    ]);
+    assert_eq!(
+        cells,
+        [
+            r.baseline.power.optics_power_w,
+            r.proposed.power.optics_power_w,
+            r.baseline.power.optics_power_w - r.proposed.power.optics_power_w
+        ]
+    );
     let npv = rows.iter().find(|r| r.starts_with("Net present value")).unwrap();
     assert!(npv.ends_with(&format!(",{}", r.npv_usd)), "{npv}");
 }
@@ -59,7 +62,15 @@ fn csv_has_one_cost_row_per_year_from_purchase() {
     assert_eq!(rows.len(), 1 + 7 + 1, "header, year 0 and 7 years");
     assert!(rows[1].starts_with("0,"));
     let last: Vec<f64> = rows[8].split(',').map(|c| c.parse().unwrap()).collect();
-    assert_eq!(last, [7.0, r.baseline.cumulative_usd[7], r.proposed.cumulative_usd[7], r.baseline.cumulative_usd[7] - r.proposed.cumulative_usd[7]]);
+    assert_eq!(
+        last,
+        [
+            7.0,
+            r.baseline.cumulative_usd[7],
+            r.proposed.cumulative_usd[7],
+            r.baseline.cumulative_usd[7] - r.proposed.cumulative_usd[7]
+        ]
+    );
 }
 
 #[test]
@@ -78,7 +89,8 @@ fn json_round_trips_the_scenario() {
 
 #[test]
 fn json_import_clamps_and_names_bad_values() {
-    let text = r#"{"format":"optics-calc","version":1,"scenario":{"gpus":-5,"alt":"warp","pue":"<b>","years":[1],"zzz":1}}"#;
+    let text =
+        r#"{"format":"optics-calc","version":1,"scenario":{"gpus":-5,"alt":"warp","pue":"<b>","years":[1],"zzz":1}}"#;
     let d = from_json(text).unwrap();
     assert_eq!(d.scenario.number("gpus"), Some(1.0));
     assert_eq!(d.scenario.choice("alt"), Scenario::default().choice("alt"));

@@ -21,9 +21,7 @@ fn in_range_scenario() -> impl Strategy<Value = Scenario> {
         .iter()
         .enumerate()
         .map(|(i, d)| match d.kind {
-            InputKind::Number { min, max, .. } | InputKind::Override { min, max, .. } => {
-                (Just(i), min..=max).boxed()
-            }
+            InputKind::Number { min, max, .. } | InputKind::Override { min, max, .. } => (Just(i), min..=max).boxed(),
             InputKind::Choice { options, .. } => (Just(i), 0..options.len()).prop_map(|(i, o)| (i, o as f64)).boxed(),
         })
         .collect();

@@ -9,8 +9,8 @@ fn table_keys_are_unique_and_the_contract_keys_exist() {
     keys.dedup();
     assert_eq!(keys.len(), INPUTS.len());
     for k in [
-        "gpus", "gbps", "ports", "radix", "tiers", "oversub", "pue", "usd_kwh", "kg_kwh", "years", "rate",
-        "base", "alt", "base_w", "alt_w", "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
+        "gpus", "gbps", "ports", "radix", "tiers", "oversub", "pue", "usd_kwh", "kg_kwh", "years", "rate", "base",
+        "alt", "base_w", "alt_w", "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
     ] {
         assert!(input_def(k).is_some(), "{k}");
     }
@@ -38,7 +38,9 @@ fn default_scenario_holds_every_default() {
     let s = Scenario::default();
     for d in INPUTS {
         match d.kind {
-            InputKind::Number { default, .. } => assert_eq!(s.number(d.key), Some(default), "{}", d.key),
+            InputKind::Number { default, .. } => {
+                assert_eq!(s.number(d.key), Some(default), "{}", d.key)
+            }
             InputKind::Override { .. } => {
                 assert!(!s.is_overridden(d.key));
                 assert!(s.number(d.key).is_some_and(f64::is_finite));

@@ -19,10 +19,14 @@ fn methodology() -> String {
     for f in FORMULAS {
         out.push_str(&format!("- **{}.** {}\n", f.name, f.text));
     }
-    out.push_str("\n#### Inputs, defaults and sources\n\n| Key | Input | Unit | Range | Default | Source |\n|---|---|---|---|---|---|\n");
+    out.push_str(
+        "\n#### Inputs, defaults and sources\n\n| Key | Input | Unit | Range | Default | Source |\n|---|---|---|---|---|---|\n",
+    );
     for d in INPUTS {
         let (range, default) = match d.kind {
-            InputKind::Number { min, max, default, .. } => (format!("{} to {}", fmt_num(min), fmt_num(max)), fmt_num(default)),
+            InputKind::Number { min, max, default, .. } => {
+                (format!("{} to {}", fmt_num(min), fmt_num(max)), fmt_num(default))
+            }
             InputKind::Override { min, max, .. } => (format!("{} to {}", fmt_num(min), fmt_num(max)), "catalog".into()),
             InputKind::Choice { options, default } => {
                 (options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(", "), format!("`{default}`"))

@@ -116,8 +116,8 @@ fn the_documented_example_link_loads_as_written() {
 #[test]
 fn the_issue_keys_are_all_short_stable_inputs() {
     for key in [
-        "gpus", "gbps", "radix", "tiers", "pue", "usd_kwh", "kg_kwh", "years", "rate", "base", "alt", "base_w", "alt_w",
-        "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
+        "gpus", "gbps", "radix", "tiers", "pue", "usd_kwh", "kg_kwh", "years", "rate", "base", "alt", "base_w",
+        "alt_w", "base_ns", "alt_ns", "base_usd", "alt_usd", "region",
     ] {
         assert!(INPUTS.iter().any(|d| d.key == key), "no input '{key}'");
     }
@@ -184,7 +184,9 @@ fn over_long_values_are_not_read() {
 
 #[test]
 fn markup_in_keys_and_values_is_never_echoed() {
-    let (s, n) = loads_safely("v=1&alt=%3Cscript%3Ealert(1)%3C/script%3E&%3Cimg%20src=x%20onerror=alert(1)%3E=1&gpus=%22%3E%3Cb%3E");
+    let (s, n) = loads_safely(
+        "v=1&alt=%3Cscript%3Ealert(1)%3C/script%3E&%3Cimg%20src=x%20onerror=alert(1)%3E=1&gpus=%22%3E%3Cb%3E",
+    );
     assert_eq!(s.choice("alt"), Scenario::default().choice("alt"));
     assert_eq!(n.len(), 3, "{n:?}");
 }

@@ -3,10 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use optics_calc::embed::config::HostConfig;
 use optics_calc::model::uncertainty::{SPREADS, monte_carlo};
 use optics_calc::model::{Scenario, evaluate};
-use optics_calc::ui::Calculator;
+use optics_calc::ui::{CalcOptions, CalcState, Calculator};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,7 +18,12 @@ fn mount(initial: Scenario) -> web_sys::HtmlElement {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || view! { <Calculator initial=initial.clone() share_base="http://calc.test/".to_string() /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || {
+        let state = CalcState::new(initial, Vec::new());
+        let options = CalcOptions::from_config(&HostConfig::default(), "http://calc.test/".into());
+        view! { <Calculator state options /> }
+    })
+    .forget();
     host
 }
 
@@ -86,7 +93,8 @@ async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
 async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
     let host = mount(Scenario::default());
     tick().await;
-    let select: web_sys::HtmlSelectElement = host.query_selector("select[data-input=alt]").unwrap().unwrap().unchecked_into();
+    let select: web_sys::HtmlSelectElement =
+        host.query_selector("select[data-input=alt]").unwrap().unwrap().unchecked_into();
     select.set_value("cpo");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     tick().await;
@@ -137,4 +145,138 @@ async fn a_new_seed_restarts_the_run_and_changes_its_result() {
     let want = monte_carlo(&s, s.focus, &SPREADS, 2000, 42);
     assert_eq!(metric(&host, "mc_p50"), want.p50);
     assert_ne!(want.p50, before);
+}
+
+// ---- embedding: the JS API behind embed.js, called as a host page would ----
+
+/// A fresh host element on the page, and a widget mounted into it with a
+/// JSON config.
+fn embed(config: &str) -> (web_sys::HtmlElement, optics_calc::embed::Widget) {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let widget = optics_calc::embed::mount(host.clone().into(), JsValue::from_str(config))
+        .unwrap_or_else(|_| panic!("mount failed"));
+    (host, widget)
+}
+
+/// The widget's shadow root, as an element to query.
+fn shadow(host: &web_sys::HtmlElement) -> web_sys::HtmlElement {
+    let root = js_sys::Reflect::get(host, &"shadowRoot".into()).unwrap();
+    let inner = js_sys::Reflect::get(&root, &"firstElementChild".into()).unwrap();
+    assert!(!inner.is_null(), "the widget renders inside an open shadow root");
+    inner.unchecked_into()
+}
+
+const SHOP: &str = r##"{
+  "theme": {"accent": "#aa0000", "radius": 2},
+  "locale": {"tag": "de-DE", "currency": "€"},
+  "scenario": "gpus=8192",
+  "sections": {"methodology": false, "insight": false},
+  "charts": ["cost"],
+  "catalog": {"mode": "replace", "skus": [
+    {"sku": "LPO-800", "name": "800G LPO DR8", "tech": "lpo", "gbps": 800, "power_w": 8.5, "latency_ns": 5, "price_usd": 790},
+    {"sku": "CPO-800", "name": "800G CPO port", "tech": "cpo", "gbps": 800, "power_w": 5, "latency_ns": 3, "price_usd": 600}]},
+  "cta": {"label": "Zum Warenkorb", "url": "https://shop.example/cart?sku={sku}&qty={qty}"}
+}"##;
+
+#[wasm_bindgen_test]
+async fn a_configured_widget_shows_the_hosts_choices() {
+    let (host, _widget) = embed(SHOP);
+    tick().await;
+    let root = shadow(&host);
+    assert!(host.query_selector("[data-metric]").unwrap().is_none(), "nothing renders into the host's light DOM");
+    assert_eq!(root.get_attribute("style").unwrap(), "--oc-accent: #aa0000; --oc-radius: 2px;");
+    let mut s = Scenario::default();
+    s.set_number("gpus", 8192.0);
+    assert_eq!(metric(&root, "optical_modules"), evaluate(&s).metric("optical_modules").unwrap());
+    assert!(root.query_selector(".oc-methodology").unwrap().is_none(), "methodology hidden");
+    assert!(root.query_selector("[data-mc-state]").unwrap().is_none(), "insight hidden");
+    assert_eq!(root.query_selector_all("[data-chart]").unwrap().length(), 1, "only the cost chart");
+    // German number format, euro after the number.
+    let npv = root.query_selector("[data-metric=npv_usd]").unwrap().unwrap().text_content().unwrap();
+    assert!(npv.ends_with(" €"), "{npv}");
+    // Replace mode: the product picker replaces the technology select; no SKU matches the start scenario.
+    assert!(root.query_selector("select[data-input=alt]").unwrap().is_none());
+    let picker: web_sys::HtmlSelectElement =
+        root.query_selector("select[data-input=product]").unwrap().unwrap().unchecked_into();
+    picker.set_value("sku:1");
+    picker.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    // The CPO SKU is now the proposal: its figures are the overrides, and the bill counts CPO ports.
+    s.set_choice("alt", "cpo");
+    s.set_number("alt_w", 5.0);
+    s.set_number("alt_ns", 3.0);
+    s.set_number("alt_usd", 600.0);
+    let r = evaluate(&s);
+    assert_eq!(metric(&root, "power_saved_w"), r.metric("power_saved_w").unwrap());
+    let bill = root.query_selector("[data-bill-sku]").unwrap().expect("a bill of materials");
+    assert_eq!(bill.get_attribute("data-bill-sku").unwrap(), "CPO-800");
+    let ports = r.proposed.optical_modules - r.proposed.nic_end_modules;
+    let qty = (ports as f64 * 1.05).ceil() as u64;
+    assert_eq!(bill.get_attribute("data-bill-qty").unwrap(), qty.to_string());
+    let cta = root.query_selector("a[data-action=cta]").unwrap().unwrap();
+    assert_eq!(cta.get_attribute("href").unwrap(), format!("https://shop.example/cart?sku=CPO-800&qty={qty}"));
+    assert_eq!(cta.text_content().unwrap(), "Zum Warenkorb");
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_are_independent_and_the_api_drives_one() {
+    let (host_a, widget_a) = embed("{}");
+    let (host_b, mut widget_b) = embed(r#"{"scenario": {"gpus": 4096}}"#);
+    // Every recalculation is announced on the host element.
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<f64>::new()));
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let detail = js_sys::Reflect::get(&e, &"detail".into()).unwrap();
+            let figures = js_sys::Reflect::get(&detail, &"figures".into()).unwrap();
+            let modules = js_sys::Reflect::get(&figures, &"optical_modules".into()).unwrap();
+            seen.borrow_mut().push(modules.as_f64().unwrap());
+        })
+    };
+    host_a.add_event_listener_with_callback("optics-calc:change", record.as_ref().unchecked_ref()).unwrap();
+    record.forget();
+    tick().await;
+    let notices = widget_a.set_scenario(JsValue::from_str("gpus=2048&pue=9")).unwrap();
+    tick().await;
+    let mut s = Scenario::default();
+    s.set_number("gpus", 2048.0);
+    s.set_number("pue", 3.0);
+    let want = evaluate(&s).metric("optical_modules").unwrap();
+    assert_eq!(metric(&shadow(&host_a), "optical_modules"), want);
+    assert_eq!(seen.borrow().last().copied(), Some(want), "the change event carries the new figures");
+    let notices: Vec<String> = serde_wasm_bindgen::from_value(notices).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].starts_with("pue:"));
+    // The other widget kept its own scenario.
+    let mut b = Scenario::default();
+    b.set_number("gpus", 4096.0);
+    assert_eq!(metric(&shadow(&host_b), "optical_modules"), evaluate(&b).metric("optical_modules").unwrap());
+    // report() gives the same figures as the page.
+    let report = widget_a.report().unwrap();
+    let figures = js_sys::Reflect::get(&report, &"figures".into()).unwrap();
+    assert_eq!(js_sys::Reflect::get(&figures, &"optical_modules".into()).unwrap().as_f64(), Some(want));
+    // Unmount empties the shadow root; the handle then refuses politely, and the element can be mounted again.
+    widget_b.unmount();
+    let root = js_sys::Reflect::get(&host_b, &"shadowRoot".into()).unwrap();
+    assert_eq!(js_sys::Reflect::get(&root, &"childElementCount".into()).unwrap().as_f64(), Some(0.0));
+    assert!(widget_b.report().is_err());
+    assert!(widget_b.set_scenario(JsValue::from_str("gpus=8")).is_err());
+    let again = optics_calc::embed::mount(host_b.clone().into(), JsValue::UNDEFINED);
+    assert!(again.is_ok(), "an unmounted element takes a new widget");
+    assert!(optics_calc::embed::mount(host_b.clone().into(), JsValue::UNDEFINED).is_err(), "but never two at once");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_config_still_gives_a_working_widget() {
+    let (host, _widget) = embed(
+        r#"{"theme": {"accent": "url(javascript:alert(1))"}, "catalog": 7, "cta": {"url": "javascript:alert('{sku}')"}, "scenario": "gpus=<b>x</b>"}"#,
+    );
+    tick().await;
+    let root = shadow(&host);
+    assert_eq!(root.get_attribute("style"), None, "no unchecked value reaches the style");
+    assert_eq!(metric(&root, "optical_modules"), evaluate(&Scenario::default()).metric("optical_modules").unwrap());
+    assert!(root.query_selector("b").unwrap().is_none(), "config text is never markup");
+    assert!(root.query_selector("a[data-action=cta]").unwrap().is_none());
 }

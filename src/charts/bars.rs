@@ -43,11 +43,7 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
     let label_h = frame.line(frame.font);
     let bar_gap = 3;
     let group_gap = (frame.font * 0.8) as i32;
-    let plot_h: i32 = spec
-        .groups
-        .iter()
-        .map(|g| label_h + g.bars.len() as i32 * (frame.bar + bar_gap))
-        .sum::<i32>()
+    let plot_h: i32 = spec.groups.iter().map(|g| label_h + g.bars.len() as i32 * (frame.bar + bar_gap)).sum::<i32>()
         + group_gap * (spec.groups.len() as i32 - 1).max(0);
     let plot_h = plot_h.max(frame.bar);
     let axis_h = frame.line(frame.tick) + 4;
@@ -59,18 +55,10 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
         .flat_map(|g| &g.bars)
         .map(|b| b.segments.iter().map(|s| finite(s.value).max(0.0)).sum::<f64>())
         .fold(0.0, f64::max);
-    let tick_sample = (spec.axis_label)(max_total);
-    let left = frame.pad + text_w(&(spec.axis_label)(0.0), frame.tick) / 2;
-    let right = frame.pad + text_w(&tick_sample, frame.tick) / 2;
+    let (left, right, tick_sample) = layout::value_axis_margins(frame, spec.axis_label, 0.0, max_total);
     let plot_w = (frame.width as i32 - left - right).max(40);
-    let end_w = spec
-        .groups
-        .iter()
-        .flat_map(|g| &g.bars)
-        .map(|b| text_w(&b.end_label, frame.font))
-        .max()
-        .unwrap_or(0)
-        + 6;
+    let end_w =
+        spec.groups.iter().flat_map(|g| &g.bars).map(|b| text_w(&b.end_label, frame.font)).max().unwrap_or(0) + 6;
     // Leave room after the longest bar for its total.
     let usable = (plot_w - end_w).max(plot_w * 9 / 20) as f64;
     let x_max = if max_total > 0.0 { max_total * plot_w as f64 / usable } else { 1.0 };
@@ -129,6 +117,37 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
 /// Legend key of a bar colour.
 pub(crate) fn swatch(label: String, color: RGBColor) -> (String, Key) {
     (label, Key::Swatch(color))
+}
+
+/// How a chart's one-line verdict reads, for [`verdict`].
+pub(crate) struct Verdict {
+    /// After "Proposed saves <amount> (<share>)".
+    pub saved_tail: &'static str,
+    /// "Proposed <worse_verb> <amount> (<share>)<worse_tail>" when the proposal is worse.
+    pub worse_verb: &'static str,
+    pub worse_tail: &'static str,
+    /// When both totals are equal.
+    pub same: &'static str,
+}
+
+/// The chart's verdict on baseline total `total_b` vs proposed `total_p`:
+/// the difference written by `amount`, and its share of the baseline.
+pub(crate) fn verdict(
+    fmt: &crate::format::NumberFormat,
+    total_b: f64,
+    total_p: f64,
+    amount: &dyn Fn(f64) -> String,
+    words: &Verdict,
+) -> String {
+    let saved = total_b - total_p;
+    let share = share(fmt, saved.abs(), total_b).map_or_else(String::new, |s| format!(" ({s})"));
+    if saved > 0.0 {
+        format!("Proposed saves {}{share}{}", amount(saved), words.saved_tail)
+    } else if saved < 0.0 {
+        format!("Proposed {} {}{share}{}", words.worse_verb, amount(-saved), words.worse_tail)
+    } else {
+        words.same.to_string()
+    }
 }
 
 /// Share of `part` in `whole` as text ("12.3%"), or None when `whole` is 0.

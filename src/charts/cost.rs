@@ -35,11 +35,13 @@ pub fn cumulative_cost(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width
         usd: finite(r.baseline.capex_usd) + months / 12.0 * finite(r.baseline.opex_usd_per_year),
     });
     let status = match (&r.payback_months, &break_even) {
-        (_, Some(be)) => format!(
-            "Break-even after {} months, in year {}",
-            fmt.fixed(be.months, 1),
-            (be.months / 12.0).ceil().max(1.0)
-        ),
+        (_, Some(be)) => {
+            format!(
+                "Break-even after {} months, in year {}",
+                fmt.fixed(be.months, 1),
+                (be.months / 12.0).ceil().max(1.0)
+            )
+        }
         (Some(_), None) if extra_capex < 0.0 || opex_saved > 0.0 => "Proposed costs less from day one".to_string(),
         (Some(_), None) => "Both sides cost the same".to_string(),
         (None, _) => format!("No break-even within {years} {}", year_word(years)),
@@ -162,7 +164,8 @@ fn draw(
             let (px, py) = plot.backend_coord(&(t, be.usd));
             let top = plot.backend_coord(&(t, y_hi)).1;
             let (root_x, root_y) = (px, py);
-            let dy = if py - top > frame.line(frame.font) * 2 { -frame.line(frame.font) } else { frame.line(frame.font) };
+            let dy =
+                if py - top > frame.line(frame.font) * 2 { -frame.line(frame.font) } else { frame.line(frame.font) };
             let label = format!("Break-even: month {}", fmt.fixed(be.months, 1));
             let h = if t < x_max * 0.5 { HPos::Left } else { HPos::Right };
             let dx = if t < x_max * 0.5 { -4 } else { 4 };

@@ -16,7 +16,13 @@ use super::{Chart, ChartTheme, DataTable, finite};
 /// Vertical bars of the histogram (samples per bin), dashed lines at P10 and
 /// P90 and a solid one at P50, each labelled. The table lists the
 /// percentiles, then every bin.
-pub fn distribution_chart(metric: &Metric, d: &Distribution, fmt: &NumberFormat, theme: &ChartTheme, width_px: u32) -> Chart {
+pub fn distribution_chart(
+    metric: &Metric,
+    d: &Distribution,
+    fmt: &NumberFormat,
+    theme: &ChartTheme,
+    width_px: u32,
+) -> Chart {
     let frame = Frame::new(width_px);
     let value = |v: f64| fmt.metric(v, metric.unit);
     let (min, max) = (finite(d.min), finite(d.max));
@@ -47,7 +53,11 @@ pub fn distribution_chart(metric: &Metric, d: &Distribution, fmt: &NumberFormat,
     ];
     for (i, &count) in d.histogram.iter().enumerate() {
         let from = min + bin_w * i as f64;
-        rows.push(vec![format!("Bin {}", i + 1), format!("{} to {}", value(from), value(from + bin_w)), fmt.count(count as f64)]);
+        rows.push(vec![
+            format!("Bin {}", i + 1),
+            format!("{} to {}", value(from), value(from + bin_w)),
+            fmt.count(count as f64),
+        ]);
     }
     Chart {
         id: "distribution",
@@ -78,7 +88,8 @@ fn draw(
     let axis_h = frame.line(frame.tick) + 4;
     let height = head_h + plot_h + axis_h + frame.pad;
     let (min, max) = (finite(d.min), finite(d.max));
-    let (x0, x1) = if max > min { (min, max) } else { (min - min.abs().max(1.0) * 0.05, max + max.abs().max(1.0) * 0.05) };
+    let (x0, x1) =
+        if max > min { (min, max) } else { (min - min.abs().max(1.0) * 0.05, max + max.abs().max(1.0) * 0.05) };
     let bin_w = (x1 - x0) / d.histogram.len().max(1) as f64;
     let top = d.histogram.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.15;
     let (left, right, sample) = layout::value_axis_margins(frame, value, x0, x1);

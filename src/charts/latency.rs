@@ -24,15 +24,18 @@ pub fn latency_breakdown(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, wid
     let (pb, pp) = (parts(lb), parts(lp));
     // The total is the sum of what is drawn, so bars, labels and table agree.
     let (total_b, total_p): (f64, f64) = (pb.iter().sum(), pp.iter().sum());
-    let saved = total_b - total_p;
-    let share = bars::share(fmt, saved.abs(), total_b).map_or_else(String::new, |s| format!(" ({s})"));
-    let status = if saved > 0.0 {
-        format!("Proposed saves {}{share} per path", fmt.duration_ns(saved))
-    } else if saved < 0.0 {
-        format!("Proposed adds {}{share} per path", fmt.duration_ns(-saved))
-    } else {
-        "Same path latency on both sides".to_string()
-    };
+    let status = bars::verdict(
+        fmt,
+        total_b,
+        total_p,
+        &|ns| fmt.duration_ns(ns),
+        &bars::Verdict {
+            saved_tail: " per path",
+            worse_verb: "adds",
+            worse_tail: " per path",
+            same: "Same path latency on both sides",
+        },
+    );
 
     let side_group = |label: String, color, values: [f64; 4], total: f64| Group {
         label,
@@ -81,7 +84,12 @@ pub fn latency_breakdown(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, wid
         .zip(pb.iter().zip(pp))
         .map(|(label, (b, p))| vec![label, fmt.duration_ns(*b), fmt.duration_ns(p), fmt.duration_ns(b - p)])
         .collect();
-    rows.push(vec!["Path total".into(), fmt.duration_ns(total_b), fmt.duration_ns(total_p), fmt.duration_ns(saved)]);
+    rows.push(vec![
+        "Path total".into(),
+        fmt.duration_ns(total_b),
+        fmt.duration_ns(total_p),
+        fmt.duration_ns(total_b - total_p),
+    ]);
     Chart {
         id: "latency-breakdown",
         title: title.clone(),

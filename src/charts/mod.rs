@@ -131,10 +131,7 @@ pub(crate) fn side_name(r: &Report, theme: &ChartTheme, side: Side) -> String {
     if let Some(name) = custom.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         return name.to_string();
     }
-    input_def(key)
-        .and_then(|d| d.option_label(tech))
-        .unwrap_or(tech)
-        .to_string()
+    input_def(key).and_then(|d| d.option_label(tech)).unwrap_or(tech).to_string()
 }
 
 /// A finite number: NaN and infinities become 0, so nothing downstream

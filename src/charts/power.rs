@@ -32,15 +32,18 @@ pub fn power_by_tier(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
     rows.push((switches, finite(b.power.switch_power_w), finite(p.power.switch_power_w)));
 
     let (total_b, total_p) = (finite(b.power.network_power_w), finite(p.power.network_power_w));
-    let saved = total_b - total_p;
-    let share = bars::share(fmt, saved.abs(), total_b).map_or_else(String::new, |s| format!(" ({s})"));
-    let status = if saved > 0.0 {
-        format!("Proposed saves {}{share} of network power", fmt.power_w(saved))
-    } else if saved < 0.0 {
-        format!("Proposed uses {}{share} more network power", fmt.power_w(-saved))
-    } else {
-        "Both sides draw the same network power".to_string()
-    };
+    let status = bars::verdict(
+        fmt,
+        total_b,
+        total_p,
+        &|w| fmt.power_w(w),
+        &bars::Verdict {
+            saved_tail: " of network power",
+            worse_verb: "uses",
+            worse_tail: " more network power",
+            same: "Both sides draw the same network power",
+        },
+    );
 
     let colors = [theme.baseline, theme.proposed];
     let groups = rows
@@ -82,7 +85,12 @@ pub fn power_by_tier(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
         .iter()
         .map(|(label, vb, vp)| vec![label.clone(), fmt.power_w(*vb), fmt.power_w(*vp), fmt.power_w(vb - vp)])
         .collect();
-    table_rows.push(vec!["Total network".into(), fmt.power_w(total_b), fmt.power_w(total_p), fmt.power_w(saved)]);
+    table_rows.push(vec![
+        "Total network".into(),
+        fmt.power_w(total_b),
+        fmt.power_w(total_p),
+        fmt.power_w(total_b - total_p),
+    ]);
     Chart {
         id: "power-by-tier",
         title: title.clone(),

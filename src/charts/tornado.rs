@@ -25,16 +25,21 @@ fn row_text(s: &Swing, value: &dyn Fn(f64) -> String) -> String {
 /// then a bar from the figure at the input's -X % to its +X %, split at the
 /// current figure (a vertical line) and coloured by direction. The table
 /// gives the inputs and figures at both ends and the swing.
-pub fn tornado_chart(metric: &Metric, pct: f64, swings: &[Swing], fmt: &NumberFormat, theme: &ChartTheme, width_px: u32) -> Chart {
+pub fn tornado_chart(
+    metric: &Metric,
+    pct: f64,
+    swings: &[Swing],
+    fmt: &NumberFormat,
+    theme: &ChartTheme,
+    width_px: u32,
+) -> Chart {
     let frame = Frame::new(width_px);
     let value = |v: f64| fmt.metric(v, metric.unit);
     let centre = finite(metric.value);
     let pct_text = fmt.fixed(pct, if pct.fract() == 0.0 { 0 } else { 1 });
     let (low_color, high_color) = (theme.parts[3], theme.parts[2]);
-    let legend = vec![
-        swatch(format!("Input -{pct_text}%"), low_color),
-        swatch(format!("Input +{pct_text}%"), high_color),
-    ];
+    let legend =
+        vec![swatch(format!("Input -{pct_text}%"), low_color), swatch(format!("Input +{pct_text}%"), high_color)];
     let status = match swings.first() {
         Some(top) if top.range() > 0.0 => format!(
             "{} moves most with {}: {} to {} (now {})",
@@ -47,11 +52,7 @@ pub fn tornado_chart(metric: &Metric, pct: f64, swings: &[Swing], fmt: &NumberFo
         _ => format!("No main input moves {} by ±{pct_text}%", metric.label.to_lowercase()),
     };
     let title = format!("What moves {} most (±{pct_text}% on each input)", metric.label.to_lowercase());
-    let desc = swings
-        .iter()
-        .map(|s| row_text(s, &value))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let desc = swings.iter().map(|s| row_text(s, &value)).collect::<Vec<_>>().join("; ");
     // Inputs that barely move the figure stay in the table, not on the chart.
     let visible: Vec<Swing> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).cloned().collect();
     let svg = draw(&frame, theme, &value, centre, &visible, legend, &status, (low_color, high_color), &title, &desc);
@@ -78,7 +79,11 @@ pub fn tornado_chart(metric: &Metric, pct: f64, swings: &[Swing], fmt: &NumberFo
         title,
         svg,
         table: DataTable {
-            caption: format!("{} (now {}) with each input at -{pct_text}% and +{pct_text}%", metric.label, value(centre)),
+            caption: format!(
+                "{} (now {}) with each input at -{pct_text}% and +{pct_text}%",
+                metric.label,
+                value(centre)
+            ),
             headers: vec![
                 "Input".into(),
                 format!("Input at -{pct_text}%"),

@@ -49,9 +49,13 @@ thread_local! {
 pub fn start_embed(base_url: String, stylesheet_url: String) {
     console_error_panic_hook::set_once();
     ASSETS.with(|a| *a.borrow_mut() = (base_url, stylesheet_url));
-    let Ok(hosts) = document().query_selector_all("[data-optics-calculator]") else { return };
+    let Ok(hosts) = document().query_selector_all("[data-optics-calculator]") else {
+        return;
+    };
     for i in 0..hosts.length() {
-        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
         if host.has_attribute(MOUNTED_ATTR) {
             continue;
         }
@@ -79,7 +83,8 @@ pub struct Widget {
 /// holds a widget throws.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, config: JsValue) -> Result<Widget, JsError> {
-    let host: web_sys::Element = element.dyn_into().map_err(|_| JsError::new("optics-calc: mount() needs an element"))?;
+    let host: web_sys::Element =
+        element.dyn_into().map_err(|_| JsError::new("optics-calc: mount() needs an element"))?;
     let config = if config.is_undefined() || config.is_null() {
         (HostConfig::default(), Vec::new())
     } else if let Some(text) = config.as_string() {
@@ -101,7 +106,8 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
         console_error(&format!("config: {p}"));
     }
     let (base_url, stylesheet) = ASSETS.with(|a| a.borrow().clone());
-    let root = open_shadow_root(host).map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
+    let root =
+        open_shadow_root(host).map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
     let target = build_shadow(&root, &stylesheet, &config)?;
     let _ = host.set_attribute(MOUNTED_ATTR, "");
 
@@ -169,7 +175,11 @@ impl Widget {
         } else {
             match serde_wasm_bindgen::from_value::<Value>(scenario) {
                 Ok(Value::Object(map)) => scenario_from_map(&map),
-                _ => return Err(JsError::new("optics-calc: set_scenario() needs a query string or an object of input keys")),
+                _ => {
+                    return Err(JsError::new(
+                        "optics-calc: set_scenario() needs a query string or an object of input keys",
+                    ));
+                }
             }
         };
         let lines: Vec<String> = decoded.notices.iter().map(|n| format!("{}: {}", n.key, n.message)).collect();

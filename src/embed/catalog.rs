@@ -99,7 +99,8 @@ pub(super) fn read_catalog(value: &Value, problems: &mut Problems) -> HostCatalo
     for (i, item) in list.iter().take(MAX_SKUS).enumerate() {
         match read_sku(item, problems) {
             Ok(sku) if catalog.skus.iter().any(|k| k.sku == sku.sku) => {
-                problems.push(format!("catalog.skus[{i}]: SKU '{}' is listed twice; the first is used", short(&sku.sku)));
+                problems
+                    .push(format!("catalog.skus[{i}]: SKU '{}' is listed twice; the first is used", short(&sku.sku)));
             }
             Ok(sku) => catalog.skus.push(sku),
             Err(why) => problems.push(format!("catalog.skus[{i}] ignored: {why}")),
@@ -117,11 +118,9 @@ fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
     let sku = map.get("sku").and_then(text).ok_or("\"sku\" (the part number) is missing or not short plain text")?;
     let name = map.get("name").and_then(text).unwrap_or_else(|| sku.clone());
     let tech_id = map.get("tech").and_then(Value::as_str).unwrap_or("");
-    let tech = TECH_OPTIONS
-        .iter()
-        .find(|o| o.id == tech_id)
-        .map(|o| o.id)
-        .ok_or_else(|| format!("\"tech\" must be one of {}", TECH_OPTIONS.iter().map(|o| o.id).collect::<Vec<_>>().join(", ")))?;
+    let tech = TECH_OPTIONS.iter().find(|o| o.id == tech_id).map(|o| o.id).ok_or_else(|| {
+        format!("\"tech\" must be one of {}", TECH_OPTIONS.iter().map(|o| o.id).collect::<Vec<_>>().join(", "))
+    })?;
     debug_assert!(Tech::from_id(tech).is_some());
     let gbps_value = map.get("gbps").and_then(Value::as_f64).unwrap_or(0.0);
     let gbps = ["400", "800", "1600", "3200"]
@@ -131,8 +130,14 @@ fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
         .map(|(id, _)| id)
         .ok_or("\"gbps\" must be 400, 800, 1600 or 3200")?;
     let figure = |field: &str, input: &str| -> Result<f64, String> {
-        let v = map.get(field).and_then(Value::as_f64).filter(|v| v.is_finite()).ok_or_else(|| format!("\"{field}\" must be a number"))?;
-        let Some(InputKind::Override { min, max, .. }) = input_def(input).map(|d| d.kind) else { return Ok(v) };
+        let v = map
+            .get(field)
+            .and_then(Value::as_f64)
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("\"{field}\" must be a number"))?;
+        let Some(InputKind::Override { min, max, .. }) = input_def(input).map(|d| d.kind) else {
+            return Ok(v);
+        };
         if !(min..=max).contains(&v) {
             return Err(format!("\"{field}\" {v} is outside {min} to {max}"));
         }
@@ -222,9 +227,7 @@ mod tests {
         let mut problems = Problems::new();
         let catalog = read_catalog(&json!([lpo()]), &mut problems);
         let sku = &catalog.skus[0];
-        let mut s = Scenario::default();
-        s.gbps = "1600";
-        s.alt = "cpo";
+        let mut s = Scenario { gbps: "1600", alt: "cpo", ..Scenario::default() };
         assert!(matching_sku(&catalog, &s).is_none());
         sku.apply(&mut s);
         assert_eq!((s.gbps, s.alt), ("800", "lpo"));

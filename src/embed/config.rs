@@ -89,7 +89,16 @@ pub struct Sections {
 
 impl Default for Sections {
     fn default() -> Self {
-        Sections { title: true, actions: true, presets: true, inputs: true, charts: true, insight: true, comparison: true, methodology: true }
+        Sections {
+            title: true,
+            actions: true,
+            presets: true,
+            inputs: true,
+            charts: true,
+            insight: true,
+            comparison: true,
+            methodology: true,
+        }
     }
 }
 
@@ -140,11 +149,12 @@ pub fn read(value: &Value) -> (HostConfig, Problems) {
             return (config, problems);
         }
     };
-    const KNOWN: [&str; 10] = ["theme", "locale", "scenario", "sections", "charts", "catalog", "cta", "share_url", "url_sync", "$schema"];
+    const KNOWN: [&str; 10] =
+        ["theme", "locale", "scenario", "sections", "charts", "catalog", "cta", "share_url", "url_sync", "$schema"];
     for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         problems.push(format!("unknown config field '{}' ignored", short(key)));
     }
-    let mut field = |name: &str| root.get(name).filter(|v| !v.is_null());
+    let field = |name: &str| root.get(name).filter(|v| !v.is_null());
     if let Some(v) = field("theme") {
         config.theme = read_theme(v, &mut problems);
     }
@@ -244,7 +254,9 @@ fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
     if let Some(v) = map.get("font") {
         match text(v).filter(|f| f.chars().all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))) {
             Some(font) => theme.vars.push(("--oc-font", font)),
-            None => problems.push("theme.font must be a CSS font-family list (letters, digits, spaces, commas, quotes); using the default".into()),
+            None => problems.push(
+                "theme.font must be a CSS font-family list (letters, digits, spaces, commas, quotes); using the default".into(),
+            ),
         }
     }
     if let Some(v) = map.get("radius") {
@@ -321,7 +333,9 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
             return format;
         }
     };
-    for key in map.keys().filter(|k| !["tag", "thousands", "decimal", "currency", "currency_after"].contains(&k.as_str())) {
+    for key in
+        map.keys().filter(|k| !["tag", "thousands", "decimal", "currency", "currency_after"].contains(&k.as_str()))
+    {
         problems.push(format!("unknown locale field '{}' ignored", short(key)));
     }
     if let Some(tag) = map.get("tag") {
@@ -339,7 +353,9 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
     }
     let separator = |key: &str, problems: &mut Problems| -> Option<String> {
         let v = map.get(key)?;
-        let ok = v.as_str().filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control() || c == '-'));
+        let ok = v
+            .as_str()
+            .filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control() || c == '-'));
         if ok.is_none() {
             problems.push(format!("locale.{key} must be one or two characters other than digits and '-'; ignored"));
         }
@@ -352,12 +368,15 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
         format.decimal_sep = d;
     }
     if format.decimal_sep.is_empty() || format.decimal_sep == format.thousands_sep {
-        problems.push("locale: the decimal separator must differ from the thousands separator; using '.' and ','".into());
+        problems
+            .push("locale: the decimal separator must differ from the thousands separator; using '.' and ','".into());
         format.decimal_sep = ".".into();
         format.thousands_sep = ",".into();
     }
     if let Some(c) = map.get("currency") {
-        match c.as_str().filter(|s| !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control())) {
+        match c.as_str().filter(|s| {
+            !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control())
+        }) {
             Some(symbol) => format.currency_symbol = symbol.into(),
             None => problems.push("locale.currency must be a symbol of 1 to 4 characters; using $".into()),
         }
@@ -389,7 +408,9 @@ fn read_scenario(value: &Value, problems: &mut Problems) -> Option<Decoded> {
         Value::String(query) => scenario_from_query(query),
         Value::Object(map) => scenario_from_map(map),
         _ => {
-            problems.push("scenario must be a query string (\"gpus=8192&alt=lpo\") or an object of input keys; using the defaults".into());
+            problems.push(
+                "scenario must be a query string (\"gpus=8192&alt=lpo\") or an object of input keys; using the defaults".into(),
+            );
             return None;
         }
     };
@@ -436,7 +457,8 @@ fn read_charts(value: &Value, problems: &mut Problems) -> Vec<ChartKind> {
         match ChartKind::ALL.into_iter().find(|k| Some(k.id()) == item.as_str()) {
             Some(kind) if !charts.contains(&kind) => charts.push(kind),
             Some(_) => {}
-            None => problems.push(format!("unknown chart {} ignored (known: power, cost, latency)", short(&item.to_string()))),
+            None => problems
+                .push(format!("unknown chart {} ignored (known: power, cost, latency)", short(&item.to_string()))),
         }
     }
     charts
@@ -526,7 +548,9 @@ mod tests {
 
     #[test]
     fn sections_and_charts() {
-        let (config, problems) = read(&json!({"sections": {"methodology": false, "insight": "no", "footer": true}, "charts": ["cost", "pie", "cost"]}));
+        let (config, problems) = read(
+            &json!({"sections": {"methodology": false, "insight": "no", "footer": true}, "charts": ["cost", "pie", "cost"]}),
+        );
         assert!(!config.sections.methodology);
         assert!(config.sections.insight, "a bad value keeps the section");
         assert_eq!(config.charts, vec![ChartKind::Cost]);

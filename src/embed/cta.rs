@@ -86,7 +86,9 @@ pub(super) fn read_cta(value: &Value, problems: &mut Problems) -> Option<Cta> {
             None
         }
         _ => {
-            problems.push("cta.url must be an http(s) URL template such as https://shop.example/cart?sku={sku}&qty={qty}; no call to action".into());
+            problems.push(
+                "cta.url must be an http(s) URL template such as https://shop.example/cart?sku={sku}&qty={qty}; no call to action".into(),
+            );
             None
         }
     }
@@ -126,7 +128,8 @@ mod tests {
         // 5% spares: 196,608 x 1.05 = 206,438.4, rounded up.
         assert_eq!(bill.qty, 206_439);
         assert_eq!(bill.note, None);
-        let cta = Cta { label: "Buy".into(), url_template: "https://shop.example/cart?sku={sku}&qty={qty}&t={tech}".into() };
+        let cta =
+            Cta { label: "Buy".into(), url_template: "https://shop.example/cart?sku={sku}&qty={qty}&t={tech}".into() };
         assert_eq!(cta.url(&bill, &lpo), "https://shop.example/cart?sku=LPO+800%2FDR8&qty=206439&t=lpo");
     }
 

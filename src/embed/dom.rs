@@ -75,9 +75,7 @@ pub fn dispatch_custom_event(target: &web_sys::Element, kind: &str, detail: &JsV
 /// Converts plain data to a JS value made of objects and arrays (not Maps),
 /// as a host page's JSON-minded code expects.
 pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 /// Logs one problem to the console, prefixed so hosts can find it.

@@ -15,18 +15,22 @@ use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
 use super::catalog::HostCatalog;
+use super::config::scenario_from_query;
 use super::cta::Cta;
 use super::dom::{MessageEvent, console_error, new_resize_observer, to_js};
 use super::summary::summary;
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
 use crate::export::scenario_from_map;
-use super::config::scenario_from_query;
 use crate::ui::CalcState;
 
 /// Starts the conversation with the parent window, if there is one.
 pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<Cta>) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     if JsValue::from(&parent) == JsValue::from(&window) {
         return; // opened on its own, not in a frame
     }
@@ -70,7 +74,9 @@ pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<C
         if !from_parent {
             return;
         }
-        let Ok(data) = serde_wasm_bindgen::from_value::<Value>(event.data()) else { return };
+        let Ok(data) = serde_wasm_bindgen::from_value::<Value>(event.data()) else {
+            return;
+        };
         if data.get("type").and_then(Value::as_str) != Some(SET_SCENARIO_MESSAGE) {
             return;
         }

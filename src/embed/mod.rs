@@ -25,6 +25,8 @@ pub mod frame;
 
 #[cfg(target_arch = "wasm32")]
 pub use api::{Widget, mount, start_embed};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use dom::to_js;
 
 /// The name of the events and messages a host page receives.
 pub const CHANGE_EVENT: &str = "optics-calc:change";

@@ -42,7 +42,9 @@ fn inputs(out: &mut String, s: &Scenario) {
                 catalog.clear_override(def.key);
                 (num(s.number(def.key)), num(catalog.number(def.key)))
             }
-            InputKind::Choice { default, .. } => (option_label(def.key, s.choice(def.key)), option_label(def.key, Some(default))),
+            InputKind::Choice { default, .. } => {
+                (option_label(def.key, s.choice(def.key)), option_label(def.key, Some(default)))
+            }
         };
         push_row(out, &[text(def.key), text(def.label), value, text(def.unit), default, text(def.source)]);
     }
@@ -73,12 +75,15 @@ fn whole(out: &mut String, label: &str, unit: &str, v: Cell) {
 fn results(out: &mut String, r: &Report) {
     push_row(out, &[text("Results")]);
     push_row(out, &[text("Figure"), text("Unit"), text("Baseline"), text("Proposed"), text("Baseline minus proposed")]);
-    push_row(out, &[
-        text("Module technology"),
-        Cell::Blank,
-        option_label("base", Some(r.baseline.tech)),
-        option_label("alt", Some(r.proposed.tech)),
-    ]);
+    push_row(
+        out,
+        &[
+            text("Module technology"),
+            Cell::Blank,
+            option_label("base", Some(r.baseline.tech)),
+            option_label("alt", Some(r.proposed.tech)),
+        ],
+    );
     let twin = |side: &SideReport| text(if side.twin_port { "twin-port" } else { "one port per module" });
     push_row(out, &[text("Switch-side modules"), Cell::Blank, twin(&r.baseline), twin(&r.proposed)]);
     push_row(out, &[text("Scale-out tiers"), text("tiers"), Cell::Num(r.tiers as f64), Cell::Num(r.tiers as f64)]);
@@ -86,7 +91,15 @@ fn results(out: &mut String, r: &Report) {
 
     for (b, p) in r.baseline.tiers().iter().zip(r.proposed.tiers()) {
         let name = b.name;
-        push_row(out, &[text(&format!("{name}: media")), Cell::Blank, option_label("m1", Some(b.media)), option_label("m1", Some(p.media))]);
+        push_row(
+            out,
+            &[
+                text(&format!("{name}: media")),
+                Cell::Blank,
+                option_label("m1", Some(b.media)),
+                option_label("m1", Some(p.media)),
+            ],
+        );
         both(out, &format!("{name}: switches"), "switches", (b, p), |t| t.switches as f64);
         both(out, &format!("{name}: links"), "links", (b, p), |t| t.links as f64);
         both(out, &format!("{name}: optical modules"), "modules", (b, p), |t| t.optical_modules as f64);
@@ -122,7 +135,12 @@ fn results(out: &mut String, r: &Report) {
     let st = &r.step;
     whole(out, "Latency-bound steps per collective", "steps", Cell::Num(st.steps_per_collective));
     whole(out, "Latency saved per collective", "us", Cell::Num(st.saved_us_per_collective));
-    whole(out, "Latency saved per training step, before overlap", "us/step", Cell::Num(st.cumulative_saved_us_per_step));
+    whole(
+        out,
+        "Latency saved per training step, before overlap",
+        "us/step",
+        Cell::Num(st.cumulative_saved_us_per_step),
+    );
     whole(out, "Step time saved (exposed share)", "us/step", Cell::Num(st.saved_us_per_step));
     whole(out, "Share of step time saved", "%", Cell::Num(st.share_of_step_pct));
     whole(out, "GPU-hours saved", "GPU-h/yr", Cell::Num(st.gpu_hours_per_year));
@@ -142,7 +160,10 @@ fn results(out: &mut String, r: &Report) {
 /// Cumulative cost at the end of each year (year 0 = purchase).
 fn years(out: &mut String, r: &Report) {
     push_row(out, &[text("Cumulative cost by year")]);
-    push_row(out, &[text("Year"), text("Baseline (USD)"), text("Proposed (USD)"), text("Baseline minus proposed (USD)")]);
+    push_row(
+        out,
+        &[text("Year"), text("Baseline (USD)"), text("Proposed (USD)"), text("Baseline minus proposed (USD)")],
+    );
     let rows = r.baseline.cumulative_usd.iter().zip(&r.proposed.cumulative_usd).take(r.years + 1);
     for (y, (&b, &p)) in rows.enumerate() {
         push_row(out, &[Cell::Num(y as f64), Cell::Num(b), Cell::Num(p), Cell::Num(b - p)]);

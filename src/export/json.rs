@@ -30,7 +30,8 @@ struct Export<'a> {
 /// Pretty-printed export of a scenario and its report.
 pub fn to_json(s: &Scenario, r: &Report) -> String {
     let export = Export { format: FORMAT, version: VERSION, scenario: s, report: r };
-    serde_json::to_string_pretty(&export).unwrap_or_else(|e| serde_json::json!({ "format": FORMAT, "error": e.to_string() }).to_string())
+    serde_json::to_string_pretty(&export)
+        .unwrap_or_else(|e| serde_json::json!({ "format": FORMAT, "error": e.to_string() }).to_string())
 }
 
 /// Restores the scenario of an export, clamped and checked by the model like
@@ -40,7 +41,9 @@ pub fn to_json(s: &Scenario, r: &Report) -> String {
 /// notice.
 pub fn from_json(text: &str) -> Result<Decoded, String> {
     let root: Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
-    let Some(root) = root.as_object() else { return Err(not_export()) };
+    let Some(root) = root.as_object() else {
+        return Err(not_export());
+    };
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_export());
     }

@@ -46,7 +46,10 @@ pub fn evaluate(input: &Scenario) -> Report {
         (_, None) => {
             notices.push(Notice::new(
                 "gpus",
-                format!("{endpoints} ports exceed a 4-tier Clos at radix {}; computed as 4 tiers with a larger top tier", fmt_num(s.radix)),
+                format!(
+                    "{endpoints} ports exceed a 4-tier Clos at radix {}; computed as 4 tiers with a larger top tier",
+                    fmt_num(s.radix)
+                ),
             ));
             MAX_TIERS
         }
@@ -119,7 +122,8 @@ pub fn evaluate(input: &Scenario) -> Report {
     };
     let step = StepLatency::new(delta.latency_saved_ns_per_path, baseline.latency.module_ns, &workload);
     if step.share_of_step_pct.abs() >= 100.0 {
-        notices.push(Notice::new("step_s", "latency saved per step exceeds the step time; share capped at 100%".into()));
+        notices
+            .push(Notice::new("step_s", "latency saved per step exceeds the step time; share capped at 100%".into()));
     }
     Report {
         tiers,
@@ -150,7 +154,12 @@ fn check_reach(s: &Scenario, media: &[Media], length_m: &[f64], speed: usize, no
         if length_m[t] > reach && !notices.iter().any(|n| n.key == key) {
             notices.push(Notice::new(
                 key,
-                format!("{what} reaches {} m at this speed but {} links are {} m long", fmt_num(reach), TIER_NAMES[t], fmt_num(length_m[t])),
+                format!(
+                    "{what} reaches {} m at this speed but {} links are {} m long",
+                    fmt_num(reach),
+                    TIER_NAMES[t],
+                    fmt_num(length_m[t])
+                ),
             ));
         }
     }
@@ -205,8 +214,7 @@ fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
         s.usd_kwh,
         s.kg_kwh,
     );
-    let latency: PathLatency =
-        path_latency(c.fabric.tiers, &c.media, &c.length_m, side, s.sw_ns, s.fec_ns, c.speed);
+    let latency: PathLatency = path_latency(c.fabric.tiers, &c.media, &c.length_m, side, s.sw_ns, s.fec_ns, c.speed);
     let failure_cost = total.replacement_usd_per_year
         + total.failures_per_year * (c.failure.swap_labour_usd + c.failure.interruption_usd);
     let capex = capex_usd(total.module_price_usd, total.optical_modules as f64, s.spares, s.install, owned);

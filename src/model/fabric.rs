@@ -77,12 +77,7 @@ impl Fabric {
                 level.switches = ((uplinks + above) / k).ceil() as u64;
             }
         }
-        Fabric {
-            tiers,
-            endpoints,
-            levels,
-            fits: capacity(MAX_TIERS, k, oversub) >= e,
-        }
+        Fabric { tiers, endpoints, levels, fits: capacity(MAX_TIERS, k, oversub) >= e }
     }
 
     pub fn switches(&self) -> u64 {

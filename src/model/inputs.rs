@@ -41,10 +41,22 @@ pub struct ChoiceOption {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub enum InputKind {
     /// A number. Inputs whose `step` is a whole number hold whole multiples of it.
-    Number { min: f64, max: f64, step: f64, default: f64 },
+    Number {
+        min: f64,
+        max: f64,
+        step: f64,
+        default: f64,
+    },
     /// Optional override of a catalog value: None = use the catalog's value for the chosen technology.
-    Override { min: f64, max: f64, step: f64 },
-    Choice { options: &'static [ChoiceOption], default: &'static str },
+    Override {
+        min: f64,
+        max: f64,
+        step: f64,
+    },
+    Choice {
+        options: &'static [ChoiceOption],
+        default: &'static str,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -80,8 +92,7 @@ const fn o(id: &'static str, label: &'static str) -> ChoiceOption {
     ChoiceOption { id, label }
 }
 
-pub static GBPS_OPTIONS: &[ChoiceOption] =
-    &[o("400", "400G"), o("800", "800G"), o("1600", "1.6T"), o("3200", "3.2T")];
+pub static GBPS_OPTIONS: &[ChoiceOption] = &[o("400", "400G"), o("800", "800G"), o("1600", "1.6T"), o("3200", "3.2T")];
 pub static TIER_OPTIONS: &[ChoiceOption] =
     &[o("auto", "Auto (smallest that fits)"), o("2", "2 tiers"), o("3", "3 tiers")];
 pub static TECH_OPTIONS: &[ChoiceOption] = &[
@@ -93,8 +104,7 @@ pub static TECH_OPTIONS: &[ChoiceOption] = &[
 ];
 pub static MEDIA_OPTIONS: &[ChoiceOption] =
     &[o("optical", "Optical"), o("dac", "Copper DAC"), o("aec", "Active electrical cable")];
-pub static TWIN_OPTIONS: &[ChoiceOption] =
-    &[o("off", "One port per module"), o("on", "Twin-port at the switch")];
+pub static TWIN_OPTIONS: &[ChoiceOption] = &[o("off", "One port per module"), o("on", "Twin-port at the switch")];
 pub static REGION_OPTIONS: &[ChoiceOption] = &[
     o("nova", "Northern Virginia"),
     o("ercot", "Dallas / ERCOT"),
@@ -469,5 +479,5 @@ pub mod rows {
     }
 }
 
-pub use rows::{INPUT_COUNT, INPUTS, Scenario};
 pub(crate) use rows::CATALOG_FNS;
+pub use rows::{INPUT_COUNT, INPUTS, Scenario};

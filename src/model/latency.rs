@@ -42,11 +42,7 @@ pub fn path_latency(
     fec_ns: f64,
     speed: usize,
 ) -> PathLatency {
-    let mut p = PathLatency {
-        switches: 2 * tiers as u32 - 1,
-        links: 2 * tiers as u32,
-        ..PathLatency::default()
-    };
+    let mut p = PathLatency { switches: 2 * tiers as u32 - 1, links: 2 * tiers as u32, ..PathLatency::default() };
     for t in 0..tiers {
         let (per_crossing_ns, ends, ns_per_m) = match media[t] {
             Media::Optical => {
@@ -184,8 +180,15 @@ mod tests {
         // Tree over 4,096 ranks: 24 steps x 540 ns = 12.96 us per collective;
         // x 100 collectives = 1,296 us cumulative; x 10% exposed = 129.6 us per step;
         // / 2 s = 0.00648%; x 32,768 GPUs x 8,760 h = 18,600.69 GPU-h; x $2 = $37,201.38.
-        let w = Workload { ring: false, group: 4096.0, collectives_per_step: 100.0, step_s: 2.0,
-            exposed_pct: 10.0, gpus: 32_768.0, gpu_h_usd: 2.0 };
+        let w = Workload {
+            ring: false,
+            group: 4096.0,
+            collectives_per_step: 100.0,
+            step_s: 2.0,
+            exposed_pct: 10.0,
+            gpus: 32_768.0,
+            gpu_h_usd: 2.0,
+        };
         let s = StepLatency::new(540.0, 600.0, &w);
         assert!((s.saved_us_per_collective - 12.96).abs() < 1e-9);
         assert!((s.cumulative_saved_us_per_step - 1296.0).abs() < 1e-9);

@@ -53,10 +53,7 @@ pub struct FailureCost {
 
 impl FailureCost {
     pub fn new(gpus: f64, blast_pct: f64, restart_min: f64, gpu_h_usd: f64, swap_labour_usd: f64) -> FailureCost {
-        FailureCost {
-            swap_labour_usd,
-            interruption_usd: gpus * blast_pct / 100.0 * restart_min / 60.0 * gpu_h_usd,
-        }
+        FailureCost { swap_labour_usd, interruption_usd: gpus * blast_pct / 100.0 * restart_min / 60.0 * gpu_h_usd }
     }
 
     /// USD per failure of a module priced `price_usd`.

@@ -153,21 +153,44 @@ impl Report {
     pub fn metric_full(&self, key: &str) -> Option<Metric> {
         let d = &self.delta;
         let (key, label, value, unit) = match key {
-            "optical_modules" => ("optical_modules", "Optical modules (baseline)", self.baseline.optical_modules as f64, "modules"),
-            "baseline_optics_power_w" => ("baseline_optics_power_w", "Optics power, baseline", self.baseline.power.optics_power_w, "W"),
-            "proposed_optics_power_w" => ("proposed_optics_power_w", "Optics power, proposed", self.proposed.power.optics_power_w, "W"),
+            "optical_modules" => {
+                ("optical_modules", "Optical modules (baseline)", self.baseline.optical_modules as f64, "modules")
+            }
+            "baseline_optics_power_w" => {
+                ("baseline_optics_power_w", "Optics power, baseline", self.baseline.power.optics_power_w, "W")
+            }
+            "proposed_optics_power_w" => {
+                ("proposed_optics_power_w", "Optics power, proposed", self.proposed.power.optics_power_w, "W")
+            }
             "power_saved_w" => ("power_saved_w", "Network power saved", d.power_saved_w, "W"),
-            "facility_power_saved_w" => ("facility_power_saved_w", "Facility power saved", d.facility_power_saved_w, "W"),
-            "energy_saved_kwh_per_year" => ("energy_saved_kwh_per_year", "Energy saved", d.energy_saved_kwh_per_year, "kWh/yr"),
-            "cost_saved_usd_per_year" => ("cost_saved_usd_per_year", "Electricity cost saved", d.cost_saved_usd_per_year, "USD/yr"),
+            "facility_power_saved_w" => {
+                ("facility_power_saved_w", "Facility power saved", d.facility_power_saved_w, "W")
+            }
+            "energy_saved_kwh_per_year" => {
+                ("energy_saved_kwh_per_year", "Energy saved", d.energy_saved_kwh_per_year, "kWh/yr")
+            }
+            "cost_saved_usd_per_year" => {
+                ("cost_saved_usd_per_year", "Electricity cost saved", d.cost_saved_usd_per_year, "USD/yr")
+            }
             "co2_saved_t_per_year" => ("co2_saved_t_per_year", "CO2 avoided", d.co2_saved_t_per_year, "t CO2e/yr"),
             "extra_gpus" => ("extra_gpus", "Extra GPUs in the same power", self.extra_gpus, "GPUs"),
-            "latency_saved_ns_per_path" => ("latency_saved_ns_per_path", "Latency saved per path", d.latency_saved_ns_per_path, "ns"),
-            "latency_saved_us_per_step" => ("latency_saved_us_per_step", "Step time saved", self.step.saved_us_per_step, "us/step"),
-            "failures_avoided_per_year" => ("failures_avoided_per_year", "Module failures avoided", d.failures_avoided_per_year, "failures/yr"),
+            "latency_saved_ns_per_path" => {
+                ("latency_saved_ns_per_path", "Latency saved per path", d.latency_saved_ns_per_path, "ns")
+            }
+            "latency_saved_us_per_step" => {
+                ("latency_saved_us_per_step", "Step time saved", self.step.saved_us_per_step, "us/step")
+            }
+            "failures_avoided_per_year" => {
+                ("failures_avoided_per_year", "Module failures avoided", d.failures_avoided_per_year, "failures/yr")
+            }
             "npv_usd" => ("npv_usd", "Net present value", self.npv_usd, "USD"),
             "payback_months" => ("payback_months", "Payback", self.payback_months.unwrap_or(PAYBACK_NEVER), "months"),
-            "optics_share_of_network_power_pct" => ("optics_share_of_network_power_pct", "Optics share of network power (baseline)", self.baseline.power.optics_share_pct, "%"),
+            "optics_share_of_network_power_pct" => (
+                "optics_share_of_network_power_pct",
+                "Optics share of network power (baseline)",
+                self.baseline.power.optics_share_pct,
+                "%",
+            ),
             _ => return None,
         };
         Some(Metric { key, label, value, unit })

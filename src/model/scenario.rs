@@ -58,7 +58,9 @@ impl Scenario {
     /// are rounded. Editing the price or intensity of a region preset makes the
     /// region "custom". Returns what was changed, if anything.
     pub fn set_number(&mut self, key: &str, v: f64) -> Option<Notice> {
-        let Some(i) = index(key) else { return Some(unknown_key(key)) };
+        let Some(i) = index(key) else {
+            return Some(unknown_key(key));
+        };
         let def = &INPUTS[i];
         let why = match self.slots().into_iter().nth(i) {
             Some(Slot::Num(slot)) => {
@@ -99,7 +101,9 @@ impl Scenario {
     /// refined the old choice, with a notice, so no stale override survives.
     /// Choosing a region applies its preset.
     pub fn set_choice(&mut self, key: &str, id: &str) -> Option<Notice> {
-        let Some(i) = index(key) else { return Some(unknown_key(key)) };
+        let Some(i) = index(key) else {
+            return Some(unknown_key(key));
+        };
         let InputKind::Choice { options, .. } = INPUTS[i].kind else {
             return Some(Notice::new(key, "is a number, not a choice; ignored".into()));
         };
@@ -162,9 +166,9 @@ impl<'de> Deserialize<'de> for Scenario {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
         let mut s = Scenario::default();
-        for ((def, slot), v) in INPUTS.iter().zip(s.slots()).filter_map(|(d, slot)| {
-            raw.get(d.key).map(|v| ((d, slot), v))
-        }) {
+        for ((def, slot), v) in
+            INPUTS.iter().zip(s.slots()).filter_map(|(d, slot)| raw.get(d.key).map(|v| ((d, slot), v)))
+        {
             match (slot, def.kind) {
                 (Slot::Num(x), _) => {
                     if let Some(n) = v.as_f64() {

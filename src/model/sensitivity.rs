@@ -8,8 +8,20 @@ use super::scenario::Scenario;
 /// team questions (module watts and prices, energy, PUE, money, failures),
 /// not the cluster the visitor described.
 pub const MAIN_INPUTS: [&str; 14] = [
-    "base_w", "alt_w", "base_usd", "alt_usd", "usd_kwh", "pue", "rate", "afr", "spares", "install", "gpu_h_usd",
-    "restart_min", "kg_kwh", "exposed",
+    "base_w",
+    "alt_w",
+    "base_usd",
+    "alt_usd",
+    "usd_kwh",
+    "pue",
+    "rate",
+    "afr",
+    "spares",
+    "install",
+    "gpu_h_usd",
+    "restart_min",
+    "kg_kwh",
+    "exposed",
 ];
 
 /// One bar of the tornado: the figure at the input's low and high value.

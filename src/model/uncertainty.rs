@@ -21,15 +21,45 @@ pub struct Spread {
 
 /// Sourced spreads (reference-data.md section numbers).
 pub const SPREADS: [Spread; 9] = [
-    Spread { key: "base_w", below_pct: 25.0, above_pct: 12.5, source: "800G DSP module 12-18 W around 16 W (§1, Disagreements 1)" },
-    Spread { key: "alt_w", below_pct: 8.0, above_pct: 17.0, source: "CPO 5.5-7 pJ/bit around 6 (Disagreements 3); LPO 8-9 W around 8.5 W (§1) is narrower" },
+    Spread {
+        key: "base_w",
+        below_pct: 25.0,
+        above_pct: 12.5,
+        source: "800G DSP module 12-18 W around 16 W (§1, Disagreements 1)",
+    },
+    Spread {
+        key: "alt_w",
+        below_pct: 8.0,
+        above_pct: 17.0,
+        source: "CPO 5.5-7 pJ/bit around 6 (Disagreements 3); LPO 8-9 W around 8.5 W (§1) is narrower",
+    },
     Spread { key: "base_usd", below_pct: 12.0, above_pct: 12.0, source: "800G DSP $1,100-1,400 around $1,250 (§5)" },
     Spread { key: "alt_usd", below_pct: 12.5, above_pct: 12.5, source: "800G LPO $700-900 around $800 (§5)" },
-    Spread { key: "usd_kwh", below_pct: 26.0, above_pct: 43.0, source: "Texas industrial 6.6 and US commercial ~12.7 c/kWh around 8.9 (§9)" },
-    Spread { key: "pue", below_pct: 29.0, above_pct: 2.0, source: "hyperscale 1.1 to global average 1.59 around 1.56 (§8)" },
+    Spread {
+        key: "usd_kwh",
+        below_pct: 26.0,
+        above_pct: 43.0,
+        source: "Texas industrial 6.6 and US commercial ~12.7 c/kWh around 8.9 (§9)",
+    },
+    Spread {
+        key: "pue",
+        below_pct: 29.0,
+        above_pct: 2.0,
+        source: "hyperscale 1.1 to global average 1.59 around 1.56 (§8)",
+    },
     Spread { key: "afr", below_pct: 50.0, above_pct: 100.0, source: "pluggable AFR 0.5-2 %/yr around 1 (§11)" },
-    Spread { key: "sw_w", below_pct: 12.5, above_pct: 12.5, source: "51.2T switch without optics 700-900 W around 800 W (§6)" },
-    Spread { key: "base_ns", below_pct: 50.0, above_pct: 50.0, source: "DSP retiming latency 50-150 ns around 100 ns (§3)" },
+    Spread {
+        key: "sw_w",
+        below_pct: 12.5,
+        above_pct: 12.5,
+        source: "51.2T switch without optics 700-900 W around 800 W (§6)",
+    },
+    Spread {
+        key: "base_ns",
+        below_pct: 50.0,
+        above_pct: 50.0,
+        source: "DSP retiming latency 50-150 ns around 100 ns (§3)",
+    },
 ];
 
 /// Bars of the histogram.
@@ -57,11 +87,7 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
         return mode;
     }
     let f = (mode - low) / width;
-    if u < f {
-        low + (u * width * (mode - low)).sqrt()
-    } else {
-        high - ((1.0 - u) * width * (high - mode)).sqrt()
-    }
+    if u < f { low + (u * width * (mode - low)).sqrt() } else { high - ((1.0 - u) * width * (high - mode)).sqrt() }
 }
 
 /// A Monte Carlo run that can be taken in steps (so a page can run it
@@ -87,7 +113,13 @@ impl Sampler {
                 Some((sp.key, mode * (1.0 - sp.below_pct / 100.0), mode, mode * (1.0 + sp.above_pct / 100.0)))
             })
             .collect();
-        Sampler { ranges, rng: fastrand::Rng::with_seed(seed), draw: s.clone(), metric: metric.to_string(), values: Vec::new() }
+        Sampler {
+            ranges,
+            rng: fastrand::Rng::with_seed(seed),
+            draw: s.clone(),
+            metric: metric.to_string(),
+            values: Vec::new(),
+        }
     }
 
     /// Takes `n` more samples.
@@ -127,7 +159,16 @@ pub fn summarise(mut values: Vec<f64>) -> Distribution {
     values.sort_by(f64::total_cmp);
     let n = values.len();
     if n == 0 {
-        return Distribution { samples: 0, mean: 0.0, p10: 0.0, p50: 0.0, p90: 0.0, min: 0.0, max: 0.0, histogram: vec![0; HISTOGRAM_BINS] };
+        return Distribution {
+            samples: 0,
+            mean: 0.0,
+            p10: 0.0,
+            p50: 0.0,
+            p90: 0.0,
+            min: 0.0,
+            max: 0.0,
+            histogram: vec![0; HISTOGRAM_BINS],
+        };
     }
     let pick = |p: f64| values[(((p * n as f64).ceil() as usize).max(1) - 1).min(n - 1)];
     let (min, max) = (values[0], values[n - 1]);

@@ -124,7 +124,12 @@ impl Scenario {
         self.tiers = if needed == 3 { "3" } else { "auto" };
         Some(Notice::new(
             "tiers",
-            format!("{forced} tiers cannot attach {} ports at radix {}; using {}", fmt_num(self.gpus * self.ports), fmt_num(self.radix), self.tiers),
+            format!(
+                "{forced} tiers cannot attach {} ports at radix {}; using {}",
+                fmt_num(self.gpus * self.ports),
+                fmt_num(self.radix),
+                self.tiers
+            ),
         ))
     }
 

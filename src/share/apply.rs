@@ -42,7 +42,9 @@ pub(crate) fn build(given: &[Option<Given>], notices: &mut Vec<Notice>) -> Scena
 }
 
 fn set_choice(s: &mut Scenario, def: &InputDef, given: &Given) -> Option<Notice> {
-    let InputKind::Choice { options, .. } = def.kind else { return None };
+    let InputKind::Choice { options, .. } = def.kind else {
+        return None;
+    };
     let kept = s.choice(def.key).unwrap_or_default();
     // A number stands for its digits, so a hand-edited `"gbps": 800` works.
     let text = match given {
@@ -73,7 +75,9 @@ fn set_number(s: &mut Scenario, def: &InputDef, given: &Given) -> Option<Notice>
             }
             match text.parse::<f64>() {
                 Ok(v) => v,
-                Err(_) => return Some(Notice::new(def.key, format!("'{}' is not a number; kept {}", echo(text), kept()))),
+                Err(_) => {
+                    return Some(Notice::new(def.key, format!("'{}' is not a number; kept {}", echo(text), kept())));
+                }
             }
         }
     };

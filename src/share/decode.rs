@@ -44,7 +44,9 @@ pub fn decode(query: &str) -> Decoded {
         Version::Missing => notices.push(Notice::new("v", format!("this link has no version (v=); read as version {VERSION}"))),
         Version::Newer(n) => notices.push(Notice::new(
             "v",
-            format!("this link comes from a newer version of the calculator (v={n}); loaded the inputs this version understands"),
+            format!(
+                "this link comes from a newer version of the calculator (v={n}); loaded the inputs this version understands"
+            ),
         )),
         Version::Unreadable(text) => {
             notices.push(Notice::new("v", format!("unknown link version '{text}'; read as version {VERSION}")));

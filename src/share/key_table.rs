@@ -24,10 +24,8 @@ fn expected_row(key: &str) -> Option<String> {
 
 #[test]
 fn doc_table_lists_every_input_as_defined() {
-    let doc: Vec<&str> = include_str!("mod.rs")
-        .lines()
-        .filter(|l| l.starts_with("//! | `") && !l.starts_with("//! | `v` |"))
-        .collect();
+    let doc: Vec<&str> =
+        include_str!("mod.rs").lines().filter(|l| l.starts_with("//! | `") && !l.starts_with("//! | `v` |")).collect();
     let want: Vec<String> = INPUTS.iter().filter_map(|d| expected_row(d.key)).collect();
     assert_eq!(doc, want, "update the key table in src/share/mod.rs to:\n{}", want.join("\n"));
 }

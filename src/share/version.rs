@@ -19,7 +19,9 @@ pub(crate) enum Version {
 impl Version {
     /// Reads the value of the last `v=` (None = there was none).
     pub(crate) fn read(value: Option<&str>) -> Version {
-        let Some(text) = value else { return Version::Missing };
+        let Some(text) = value else {
+            return Version::Missing;
+        };
         match text.trim().parse::<u64>() {
             Ok(n) if n == u64::from(VERSION) => Version::Current,
             Ok(n) if n > u64::from(VERSION) => Version::Newer(n),

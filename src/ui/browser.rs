@@ -76,7 +76,9 @@ fn draw_and_save(image: &web_sys::HtmlImageElement, filename: &str, scale: f64) 
 
 /// Writes text to the clipboard; resolves to whether it worked.
 pub async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
@@ -85,7 +87,9 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 /// when there is none, the fragment without its '#' (some mail and file
 /// viewers drop query strings from links to files; fragments survive).
 pub fn current_query() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
     let search = location.search().unwrap_or_default();
     if search.len() > 1 {
         return search[1..].to_string();
@@ -97,7 +101,9 @@ pub fn current_query() -> String {
 /// Replaces the page URL's query string, keeping its path and fragment, without
 /// adding a history entry.
 pub fn replace_query(query: &str) {
-    replace_url(|path, _search, hash| if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") });
+    replace_url(
+        |path, _search, hash| if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") },
+    );
 }
 
 /// Replaces the page URL's fragment, keeping its path and query string (a
@@ -108,7 +114,9 @@ pub fn replace_fragment(query: &str) {
 
 /// Rewrites the URL from its path, query (with '?') and fragment (with '#').
 fn replace_url(build: impl FnOnce(&str, &str, &str) -> String) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();

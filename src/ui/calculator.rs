@@ -38,11 +38,7 @@ pub struct CalcState {
 impl CalcState {
     pub fn new(initial: Scenario, notices: Vec<Notice>) -> CalcState {
         let scenario = RwSignal::new(initial);
-        CalcState {
-            scenario,
-            notices: RwSignal::new(notices),
-            report: Memo::new(move |_| scenario.with(evaluate)),
-        }
+        CalcState { scenario, notices: RwSignal::new(notices), report: Memo::new(move |_| scenario.with(evaluate)) }
     }
 }
 
@@ -130,7 +126,8 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             </section>
         }
     });
-    let bill = has_catalog.then(|| view! { <BillOfMaterials scenario report catalog=catalog.clone() cta=cta.clone() /> });
+    let bill =
+        has_catalog.then(|| view! { <BillOfMaterials scenario report catalog=catalog.clone() cta=cta.clone() /> });
     view! {
         <div class="oc-calculator">
             <header class="oc-header">

@@ -63,7 +63,10 @@ fn NumberInput(
             Err(_) => {
                 // Still notify, so the box shows the current value again.
                 scenario.update(|_| {});
-                Some(Notice::new(key, format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw))))
+                Some(Notice::new(
+                    key,
+                    format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw)),
+                ))
             }
         };
         report_outcome(notices, outcome);

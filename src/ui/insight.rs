@@ -65,7 +65,9 @@ pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSi
         })
     };
     let progress = move || match run.get() {
-        Run::Running(taken, total) if total > 0 => format!("Running {} of {} samples…", fmt.count(taken as f64), fmt.count(total as f64)),
+        Run::Running(taken, total) if total > 0 => {
+            format!("Running {} of {} samples…", fmt.count(taken as f64), fmt.count(total as f64))
+        }
         Run::Running(..) => "Waiting for the inputs to settle…".to_string(),
         Run::Done(_) => String::new(),
     };

@@ -8,14 +8,15 @@ mod charts;
 mod compare;
 mod inputs;
 mod insight;
+mod measure;
 mod methodology;
 mod notices;
 mod presets_bar;
 mod product;
 mod readout;
 
-pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};
 pub(crate) use browser::{fragment_query, page_base_url};
+pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,7 +38,9 @@ const STANDALONE_ATTR: &str = "data-optics-calculator-standalone";
 /// talks to its parent (see `embed::frame`).
 pub fn mount_standalone() {
     console_error_panic_hook::set_once();
-    let Ok(Some(host)) = document().query_selector(&format!("[{STANDALONE_ATTR}]")) else { return };
+    let Ok(Some(host)) = document().query_selector(&format!("[{STANDALONE_ATTR}]")) else {
+        return;
+    };
     host.set_inner_html("");
     let (embedded, query) = take_embed_flag(&current_query());
     if embedded {

@@ -25,7 +25,11 @@ fn current_choice(catalog: &HostCatalog, s: &Scenario) -> String {
 }
 
 #[component]
-pub fn ProductPicker(scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>>, catalog: Arc<HostCatalog>) -> impl IntoView {
+pub fn ProductPicker(
+    scenario: RwSignal<Scenario>,
+    notices: RwSignal<Vec<Notice>>,
+    catalog: Arc<HostCatalog>,
+) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let current = {
         let catalog = catalog.clone();
@@ -61,12 +65,20 @@ pub fn ProductPicker(scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>
                 </optgroup>
             }
         });
-        let skus = catalog.skus.iter().enumerate().map(|(i, k)| {
-            let value = format!("sku:{i}");
-            let selected = { let v = value.clone(); move || current.get() == v };
-            let label = format!("{} ({} {})", k.name, k.tech.to_uppercase(), k.gbps);
-            view! { <option value=value selected=selected>{label}</option> }
-        }).collect_view();
+        let skus = catalog
+            .skus
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let value = format!("sku:{i}");
+                let selected = {
+                    let v = value.clone();
+                    move || current.get() == v
+                };
+                let label = format!("{} ({} {})", k.name, k.tech.to_uppercase(), k.gbps);
+                view! { <option value=value selected=selected>{label}</option> }
+            })
+            .collect_view();
         view! {
             {catalog.replace.then(|| view! { <option value="" disabled=true selected=move || current.get().is_empty()>"Edited figures"</option> })}
             {generic}
@@ -110,7 +122,12 @@ pub fn ProductPicker(scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>
 /// The proposed SKU times the modules the proposal needs (plus spares), with
 /// the host's call to action; a hint to pick a product otherwise.
 #[component]
-pub fn BillOfMaterials(scenario: RwSignal<Scenario>, report: Memo<Report>, catalog: Arc<HostCatalog>, cta: Option<Cta>) -> impl IntoView {
+pub fn BillOfMaterials(
+    scenario: RwSignal<Scenario>,
+    report: Memo<Report>,
+    catalog: Arc<HostCatalog>,
+    cta: Option<Cta>,
+) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let cta_label = cta.as_ref().map(|c| c.label.clone()).unwrap_or_default();
     let bill = Memo::new(move |_| scenario.with(|s| report.with(|r| bill_for(&catalog, cta.as_ref(), s, r))));

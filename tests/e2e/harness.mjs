@@ -7,31 +7,21 @@
 // Every end-to-end case (tests/e2e/*.test.mjs) builds on `openCalculator`;
 // `make test-e2e` builds dist/ first and runs them with `node --test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { staticServer } from '../../scripts/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 /**
- * A plain static server for `dir` on 127.0.0.1, mounted under `prefix` (e.g.
- * "/" or "/tools/optics/"), as a storefront would host the build. `requests`
- * lists every path asked for; `setRoot(dir)` deploys another build in place;
- * `stop()` closes it as if the network were gone.
+ * The static server of `make serve` (scripts/static-server.mjs) for `root` on
+ * 127.0.0.1, mounted under `prefix` (e.g. "/" or "/tools/optics/"), as a
+ * storefront would host the build. `requests` lists every path asked for;
+ * `setRoot(dir)` deploys another build in place; `stop()` closes it as if
+ * the network were gone.
  */
 export async function startServer(root = DIST, prefix = '/') {
   if (!existsSync(join(root, 'index.html'))) {
@@ -40,19 +30,7 @@ export async function startServer(root = DIST, prefix = '/') {
   let dir = root;
   const requests = [];
   const sockets = new Set();
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    requests.push(req.url);
-    let rel = path.startsWith(prefix) ? path.slice(prefix.length) : null;
-    if (rel !== null && (rel === '' || rel.endsWith('/'))) rel += 'index.html';
-    const file = rel === null ? null : normalize(join(dir, decodeURIComponent(rel)));
-    if (!file || !file.startsWith(normalize(dir) + sep) || !existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
+  const server = staticServer({ root: () => dir, prefix, onRequest: (url) => requests.push(url) });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

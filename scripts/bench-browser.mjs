@@ -1,0 +1,138 @@
+// The browser half of `make bench`: measures the built dist/ in headless
+// Chromium and prints one table (with the native criterion figures, read
+// from target/criterion) against the budgets, and writes target/bench.json.
+//
+//   node scripts/bench-browser.mjs
+//
+// - cold load to interactive: navigation start to the first rendered readout
+//   (`[data-metric]`), fresh browser context (no cache, no service worker),
+//   median of 5 loads on loopback;
+// - wasm `evaluate` and Monte Carlo: the page's `measure_model` export;
+// - input-to-paint: 200 slider input events, each timed from just before
+//   the event to the frame after the DOM and charts changed (a task queued
+//   in the next animation frame runs after that frame is painted);
+// - gzipped transfer of the wasm, JS and CSS the page loads.
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, ROOT, launchBrowser, newPage, ready, startServer } from '../tests/e2e/harness.mjs';
+
+const BUDGET = { input_to_paint_p95_ms: 16, mc_10k_ms: 50, gzip_total_kb: 300, cold_load_ms: 500 };
+const EVENTS = 200;
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const median = (values) => quantile(values, 0.5);
+
+function gzipSizes() {
+  const kb = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length / 1024;
+  const files = readdirSync(DIST);
+  const sum = (re) => files.filter((f) => re.test(f)).reduce((a, f) => a + kb(f), 0);
+  const wasm = sum(/^optics-calc-.*\.wasm$/);
+  const js = sum(/^(optics-calc|boot)-.*\.js$/);
+  const css = sum(/^main-.*\.css$/);
+  return { wasm_kb: wasm, js_kb: js, css_kb: css, total_kb: wasm + js + css };
+}
+
+function criterion(name) {
+  const file = join(ROOT, 'target/criterion', name, 'new/estimates.json');
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')).mean.point_estimate; // ns
+}
+
+const server = await startServer(DIST, '/');
+const browser = await launchBrowser();
+const out = {};
+try {
+  // --- cold load ------------------------------------------------------------
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const { context, page } = await newPage(browser);
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-metric]')) {
+          window.__interactiveMs = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url(''));
+    await ready(page);
+    loads.push(await page.evaluate(() => window.__interactiveMs));
+    await context.close();
+  }
+  out.cold_load_ms = median(loads);
+
+  // --- model in wasm ----------------------------------------------------------
+  const { context, page } = await newPage(browser);
+  await page.goto(server.url(''));
+  await ready(page);
+  const glue = readdirSync(DIST).find((f) => /^optics-calc-.*\.js$/.test(f));
+  const model = await page.evaluate(async (glue) => {
+    const m = await import(`./${glue}`);
+    m.measure_model(200, 1000); // warm up
+    return m.measure_model(2000, 10000);
+  }, glue);
+  out.wasm_evaluate_us = model.evaluate_us;
+  out.wasm_mc_10k_ms = model.mc_ms;
+  out.wasm_mc_samples_per_s = model.mc_samples_per_s;
+
+  // --- input to paint -----------------------------------------------------------
+  await page.waitForSelector('[data-mc-state=done]', { timeout: 120_000 });
+  const latencies = await page.evaluate(async (events) => {
+    const slider = document.querySelector('input[type=range][data-input=gpus]');
+    const readout = document.querySelector('[data-metric=optical_modules]');
+    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const out = [];
+    for (let i = 0; i < events; i++) {
+      await afterPaint();
+      const before = readout.dataset.value;
+      slider.value = String(i % 2 ? 16384 : 8192 + 64 * i);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await afterPaint();
+      if (readout.dataset.value === before) throw new Error(`event ${i} did not change the readout`);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, EVENTS);
+  out.input_to_paint_p50_ms = quantile(latencies, 0.5);
+  out.input_to_paint_p95_ms = quantile(latencies, 0.95);
+  out.input_events = latencies.length;
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+Object.assign(out, { gzip: gzipSizes() });
+out.native_evaluate_ns = criterion('evaluate default');
+out.native_mc_10k_ms = (criterion('monte carlo/10,000 samples npv_usd') ?? NaN) / 1e6;
+out.budget = BUDGET;
+out.measured_at = new Date().toISOString();
+
+const row = (what, value, unit, budget) => {
+  const ok = budget === undefined ? '' : value <= budget ? `<= ${budget} ok` : `> ${budget} MISSED by ${(value - budget).toFixed(1)}`;
+  return `${what.padEnd(34)} ${value === null || Number.isNaN(value) ? 'n/a'.padStart(10) : value.toFixed(value < 10 ? 2 : 1).padStart(10)} ${unit.padEnd(10)} ${ok}`;
+};
+console.log(
+  [
+    row('native evaluate (criterion)', out.native_evaluate_ns === null ? null : out.native_evaluate_ns / 1e3, 'us'),
+    row('native Monte Carlo 10,000', out.native_mc_10k_ms, 'ms'),
+    row('wasm evaluate', out.wasm_evaluate_us, 'us'),
+    row('wasm Monte Carlo 10,000', out.wasm_mc_10k_ms, 'ms', BUDGET.mc_10k_ms),
+    row('wasm Monte Carlo rate', out.wasm_mc_samples_per_s / 1e3, 'k/s'),
+    row(`input to paint p50 (${out.input_events} events)`, out.input_to_paint_p50_ms, 'ms'),
+    row(`input to paint p95 (${out.input_events} events)`, out.input_to_paint_p95_ms, 'ms', BUDGET.input_to_paint_p95_ms),
+    row('cold load to interactive (median 5)', out.cold_load_ms, 'ms', BUDGET.cold_load_ms),
+    row('gzipped wasm', out.gzip.wasm_kb, 'KB'),
+    row('gzipped JS', out.gzip.js_kb, 'KB'),
+    row('gzipped CSS', out.gzip.css_kb, 'KB'),
+    row('gzipped total', out.gzip.total_kb, 'KB', BUDGET.gzip_total_kb),
+  ].join('\n'),
+);
+mkdirSync(join(ROOT, 'target'), { recursive: true });
+writeFileSync(join(ROOT, 'target/bench.json'), JSON.stringify(out, null, 2) + '\n');
+console.log('written: target/bench.json');

@@ -1,0 +1,36 @@
+//! The model's speed inside the browser, for `make bench`
+//! (scripts/bench-browser.mjs calls this export on the built page).
+
+use std::hint::black_box;
+
+use wasm_bindgen::prelude::*;
+
+use crate::model::uncertainty::{SPREADS, monte_carlo};
+use crate::model::{Scenario, evaluate};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Times `evaluations` runs of `evaluate` on the default scenario and one
+/// Monte Carlo run of `samples` draws (NPV, seed 7, as the native bench):
+/// `{evaluate_us, mc_ms, mc_samples_per_s}`.
+#[wasm_bindgen]
+pub fn measure_model(evaluations: u32, samples: u32) -> JsValue {
+    let s = Scenario::default();
+    let t0 = performance_now();
+    for _ in 0..evaluations.max(1) {
+        black_box(evaluate(black_box(&s)));
+    }
+    let t1 = performance_now();
+    black_box(monte_carlo(black_box(&s), "npv_usd", &SPREADS, samples.max(1) as usize, 7));
+    let t2 = performance_now();
+    let mc_ms = t2 - t1;
+    crate::embed::to_js(&serde_json::json!({
+        "evaluate_us": (t1 - t0) * 1e3 / f64::from(evaluations.max(1)),
+        "mc_ms": mc_ms,
+        "mc_samples_per_s": f64::from(samples.max(1)) / mc_ms.max(1e-3) * 1e3,
+    }))
+}
