@@ -27,7 +27,9 @@ use wasm_bindgen::prelude::*;
 
 use super::CHANGE_EVENT;
 use super::config::{HostConfig, read, read_json, scenario_from_query};
-use super::dom::{ShadowRoot, console_error, dispatch_custom_event, existing_shadow_root, open_shadow_root, to_js};
+use super::dom::{
+    ShadowRoot, console_error, dispatch_custom_event, existing_shadow_root, open_shadow_root, query_all, to_js,
+};
 use super::summary::summary;
 use crate::export::scenario_from_map;
 use crate::share::decode;
@@ -49,17 +51,11 @@ thread_local! {
 pub fn start_embed(base_url: String, stylesheet_url: String) {
     console_error_panic_hook::set_once();
     ASSETS.with(|a| *a.borrow_mut() = (base_url, stylesheet_url));
-    let Ok(hosts) = document().query_selector_all("[data-optics-calculator]") else {
-        return;
-    };
-    for i in 0..hosts.length() {
-        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-            continue;
-        };
+    for host in query_all("[data-optics-calculator]") {
         if host.has_attribute(MOUNTED_ATTR) {
             continue;
         }
-        let config = host.get_attribute("data-config").map(|text| read_json(&text)).unwrap_or_default();
+        let config = host.get_attribute("data-config").map(|text: String| read_json(&text)).unwrap_or_default();
         match mount_config(&host, config) {
             Ok(widget) => AUTO.with(|auto| auto.borrow_mut().push(widget)),
             Err(e) => console_error(&e),

@@ -2,6 +2,7 @@
 //! this build do not include, bound here directly: turning one more web-sys
 //! feature on recompiles web-sys and everything above it (leptos included).
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -10,11 +11,18 @@ extern "C" {
     #[wasm_bindgen(extends = web_sys::Node)]
     pub type ShadowRoot;
 
+    /// An element seen as a shadow host (methods cannot be added to web-sys's own types).
+    #[wasm_bindgen(extends = web_sys::Element)]
+    type ShadowHost;
+
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
-    fn attach_shadow_raw(this: &web_sys::Element, init: &JsValue) -> Result<ShadowRoot, JsValue>;
+    fn attach_shadow_raw(this: &ShadowHost, init: &JsValue) -> Result<ShadowRoot, JsValue>;
 
     #[wasm_bindgen(method, getter, js_name = shadowRoot)]
-    fn shadow_root_raw(this: &web_sys::Element) -> Option<ShadowRoot>;
+    fn shadow_root_raw(this: &ShadowHost) -> Option<ShadowRoot>;
+
+    #[wasm_bindgen(js_namespace = document, js_name = querySelectorAll)]
+    fn query_selector_all_raw(selectors: &str) -> JsValue;
 
     #[wasm_bindgen(method, setter, js_name = innerHTML)]
     pub fn set_inner_html(this: &ShadowRoot, html: &str);
@@ -48,11 +56,17 @@ extern "C" {
 
 /// The element's shadow root, if it has one.
 pub fn existing_shadow_root(host: &web_sys::Element) -> Option<ShadowRoot> {
-    host.shadow_root_raw()
+    host.unchecked_ref::<ShadowHost>().shadow_root_raw()
+}
+
+/// Every element of the page matching `selectors`.
+pub fn query_all(selectors: &str) -> Vec<web_sys::Element> {
+    js_sys::Array::from(&query_selector_all_raw(selectors)).iter().filter_map(|n| n.dyn_into().ok()).collect()
 }
 
 /// The element's open shadow root, attached on first use.
 pub fn open_shadow_root(host: &web_sys::Element) -> Result<ShadowRoot, JsValue> {
+    let host: &ShadowHost = host.unchecked_ref();
     if let Some(root) = host.shadow_root_raw() {
         return Ok(root);
     }

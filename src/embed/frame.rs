@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use super::catalog::HostCatalog;
 use super::config::scenario_from_query;
 use super::cta::Cta;
-use super::dom::{MessageEvent, console_error, new_resize_observer, to_js};
+use super::dom::{MessageEvent, ResizeObserver, console_error, to_js};
 use super::summary::summary;
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
 use crate::export::scenario_from_map;
@@ -42,12 +42,14 @@ pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<C
     };
     // Height: whenever the page's size changes.
     let post_height = post.clone();
+    // The <html> box's own height: its scrollHeight would never drop below
+    // the frame's current height, so the frame could grow but never shrink.
     let on_resize = Closure::<dyn Fn()>::new(move || {
-        if let Some(root) = document().document_element() {
-            post_height(json!({ "type": HEIGHT_MESSAGE, "height": root.scroll_height() }));
+        if let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            post_height(json!({ "type": HEIGHT_MESSAGE, "height": root.offset_height() }));
         }
     });
-    match new_resize_observer(on_resize.as_ref().unchecked_ref()) {
+    match ResizeObserver::new_resize_observer(on_resize.as_ref().unchecked_ref()) {
         Ok(observer) => {
             if let Some(root) = document().document_element() {
                 observer.observe(&root);

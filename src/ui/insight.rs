@@ -111,15 +111,19 @@ pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSi
 fn keep_running(scenario: RwSignal<Scenario>, run: RwSignal<Run>) {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let s = scenario.get();
+        scenario.track();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         run.set(Run::Running(0, 0));
+        // The inputs are read when the run starts, not on every input event.
         set_timeout(
             move || {
-                let total = s.samples as usize;
+                if generation.get_value() != mine {
+                    return;
+                }
+                let Some(s) = scenario.try_get_untracked() else { return };
                 let sampler = Sampler::new(&s, s.focus, &SPREADS, s.seed as u64);
-                slice(sampler, total, mine, generation, run);
+                slice(sampler, s.samples as usize, mine, generation, run);
             },
             Duration::from_millis(START_AFTER_MS),
         );

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::embed::catalog::{HostCatalog, matching_sku};
+use crate::embed::catalog::HostCatalog;
 use crate::embed::cta::Cta;
 use crate::embed::summary::bill_for;
 use crate::format::NumberFormat;
