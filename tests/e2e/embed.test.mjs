@@ -65,6 +65,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
     assert.equal(await value('b', 'optical_modules'), expected('v=1').metrics.optical_modules);
 
     // The store's CSS does not reach in: controls are visible, text is not 40 px uppercase serif.
+    await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).shadowRoot.querySelector('link')?.sheet));
     const inside = await page.evaluate(() => {
       const root = document.querySelector('#a').shadowRoot;
       const slider = root.querySelector('input[type=range][data-input=gpus]');
