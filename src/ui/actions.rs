@@ -29,8 +29,9 @@ pub fn Actions(
         let url = link();
         spawn_local(async move {
             let ok = copy_to_clipboard(&url).await;
-            copied.set(Some(ok));
-            set_timeout(move || copied.set(None), std::time::Duration::from_millis(FEEDBACK_MS));
+            // try_ after every wait: the widget may have been unmounted meanwhile.
+            let _ = copied.try_set(Some(ok));
+            set_timeout(move || drop(copied.try_set(None)), std::time::Duration::from_millis(FEEDBACK_MS));
         });
     };
     let report_error = move |key: &str, result: Result<(), String>| {
@@ -60,10 +61,10 @@ pub fn Actions(
             };
             match outcome {
                 Ok(decoded) => {
-                    scenario.set(decoded.scenario);
-                    notices.set(decoded.notices);
+                    let _ = scenario.try_set(decoded.scenario);
+                    let _ = notices.try_set(decoded.notices);
                 }
-                Err(e) => notices.set(vec![Notice::new("import", e)]),
+                Err(e) => drop(notices.try_set(vec![Notice::new("import", e)])),
             }
         });
     };

@@ -170,7 +170,8 @@ fn keep_url_in_step(scenario: RwSignal<Scenario>, sync: UrlSync) {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() == mine {
+                // try_: the calculator may have been unmounted meanwhile.
+                if generation.try_get_value() == Some(mine) {
                     write(&query);
                 }
             },

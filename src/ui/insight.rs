@@ -118,7 +118,7 @@ fn keep_running(scenario: RwSignal<Scenario>, run: RwSignal<Run>) {
         // The inputs are read when the run starts, not on every input event.
         set_timeout(
             move || {
-                if generation.get_value() != mine {
+                if generation.try_get_value() != Some(mine) {
                     return;
                 }
                 let Some(s) = scenario.try_get_untracked() else { return };
@@ -132,8 +132,10 @@ fn keep_running(scenario: RwSignal<Scenario>, run: RwSignal<Run>) {
 
 /// Takes samples for about [`SLICE_MS`], then yields to the browser and
 /// continues, until the run is complete or a newer one has started.
+/// Every access is a `try_`: the calculator may be unmounted between slices
+/// (a host page removing its widget), and a panic would stop every widget.
 fn slice(mut sampler: Sampler, total: usize, mine: u64, generation: StoredValue<u64>, run: RwSignal<Run>) {
-    if generation.get_value() != mine {
+    if generation.try_get_value() != Some(mine) {
         return;
     }
     let start = js_sys::Date::now();
@@ -141,9 +143,9 @@ fn slice(mut sampler: Sampler, total: usize, mine: u64, generation: StoredValue<
         sampler.take(BATCH.min(total - sampler.taken()));
     }
     if sampler.taken() >= total {
-        run.set(Run::Done(sampler.summary()));
+        let _ = run.try_set(Run::Done(sampler.summary()));
         return;
     }
-    run.set(Run::Running(sampler.taken(), total));
+    let _ = run.try_set(Run::Running(sampler.taken(), total));
     set_timeout(move || slice(sampler, total, mine, generation, run), Duration::ZERO);
 }

@@ -173,6 +173,19 @@ export async function screenshot(page, name) {
 }
 
 /**
+ * The environment for native cargo: rustup's toolchain, and none of the wasm
+ * build's settings (target/toolchain.env) a caller's shell may carry, which
+ * would rebuild the native example with Debian's rustc and build-std.
+ */
+function nativeEnv() {
+  const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  for (const key of Object.keys(env)) {
+    if (/^(RUSTC|RUSTC_BOOTSTRAP|CARGO_UNSTABLE_.*|CARGO_TARGET_DIR|CARGO_TARGET_WASM32_.*)$/.test(key)) delete env[key];
+  }
+  return env;
+}
+
+/**
  * What the natively compiled model says a share-link query produces: its
  * headline figures and notices (examples/report.rs).
  */
@@ -180,7 +193,7 @@ export function expected(...queries) {
   const out = execFileSync('cargo', ['run', '-q', '--example', 'report', '--', ...queries], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+    env: nativeEnv(),
   });
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));
   return queries.length === 1 ? lines[0] : lines;
