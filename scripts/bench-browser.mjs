@@ -89,7 +89,7 @@ try {
     for (let i = 0; i < events; i++) {
       await afterPaint();
       const before = readout.dataset.value;
-      slider.value = String(i % 2 ? 16384 : 8192 + 64 * i);
+      slider.value = String((i % 2 ? 32768 : 8192) + 64 * i);
       const t0 = performance.now();
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       await afterPaint();

@@ -101,6 +101,9 @@ fi
     echo "export RUSTC_BOOTSTRAP=1"
     echo "export CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
     echo "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22"
+    # Tests keep panic=abort: cargo builds test targets with unwinding
+    # otherwise, and build-std would then rebuild std and every dependency.
+    echo "export CARGO_UNSTABLE_PANIC_ABORT_TESTS=true"
   else
     echo "export PATH=\"$root/node_modules/.bin:$HOME/.cargo/bin:\$PATH\""
   fi

@@ -31,7 +31,12 @@ pub fn Actions(
             let ok = copy_to_clipboard(&url).await;
             // try_ after every wait: the widget may have been unmounted meanwhile.
             let _ = copied.try_set(Some(ok));
-            set_timeout(move || drop(copied.try_set(None)), std::time::Duration::from_millis(FEEDBACK_MS));
+            set_timeout(
+                move || {
+                    let _ = copied.try_set(None);
+                },
+                std::time::Duration::from_millis(FEEDBACK_MS),
+            );
         });
     };
     let report_error = move |key: &str, result: Result<(), String>| {
