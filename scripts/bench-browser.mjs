@@ -101,6 +101,8 @@ try {
   out.input_to_paint_p50_ms = quantile(latencies, 0.5);
   out.input_to_paint_p95_ms = quantile(latencies, 0.95);
   out.input_events = latencies.length;
+  // The slowest few, with their event numbers, to see whether outliers cluster.
+  out.input_to_paint_worst = latencies.map((ms, i) => ({ i, ms })).sort((a, b) => b.ms - a.ms).slice(0, 12);
   await context.close();
 } finally {
   await browser.close();
