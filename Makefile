@@ -8,7 +8,7 @@ PORT ?= 8080
 NATIVE := export PATH="$$HOME/.cargo/bin:$$PATH";
 WASM := source target/toolchain.env;
 
-.PHONY: serve dist test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
+.PHONY: serve dist site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
 
 setup:
 	@scripts/setup.sh build
@@ -26,11 +26,10 @@ dist: setup
 	@$(WASM) node scripts/build-site.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm dist
 	@scripts/report-size.sh dist
 
-## The test layers verified so far: clippy, then native unit, hand-worked and
-## property tests. The browser layers (test-wasm: components in headless
-## Chromium; test-e2e: flows against the built dist/) are written but join
-## `test` only once they have been seen passing (see the README).
-test: lint test-native
+## Every test layer: formatting and clippy, native unit, hand-worked and
+## property tests, components in headless Chromium, then end-to-end flows in
+## a real browser against a site built from these sources.
+test: lint test-native test-wasm test-e2e
 
 test-browser: test-wasm test-e2e
 
@@ -42,15 +41,27 @@ lint:
 test-native:
 	@$(NATIVE) cargo test --lib --bins --tests
 
-# --release shares the compiled dependencies (std included) with `make dist`.
+# The browser layers build with the `ci` profile (Cargo.toml): release code
+# paths at a fraction of the compile time of `make dist`'s size-tuned build,
+# and the app and the wasm test binary share every compiled dependency.
+CI_SITE := target/site-ci
+CI_WASM := target/wasm/wasm32-unknown-unknown/ci/optics-calc.wasm
+
+# The runner's default limit (20 s for the whole file) is shorter than the
+# Monte Carlo cases take on a slow machine.
 test-wasm: setup-test
-	@$(WASM) cargo test --release --target wasm32-unknown-unknown --test web
+	@$(WASM) WASM_BINDGEN_TEST_TIMEOUT=600 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
+	  cargo test --profile ci --target wasm32-unknown-unknown --test web
+
+site-ci: setup-test
+	@$(WASM) cargo build --profile ci --target wasm32-unknown-unknown --bin optics-calc
+	@$(WASM) node scripts/build-site.mjs $(CI_WASM) $(CI_SITE) --no-wasm-opt
 
 # Node's test runner drives Debian's Chromium through playwright-core; the
 # natively built examples/report.rs is the oracle for the figures.
-test-e2e: dist setup-test
+test-e2e: site-ci
 	@$(NATIVE) cargo build -q --example report
-	@node --test --test-concurrency=1 tests/e2e/*.test.mjs
+	@OPTICS_DIST=$(CI_SITE) node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 # Native criterion figures, then the built page in headless Chromium; one
 # table against the budgets and target/bench.json (scripts/bench-browser.mjs).

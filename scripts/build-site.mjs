@@ -1,7 +1,10 @@
 // Builds the static site in dist/ from the compiled wasm (`make dist` runs it
 // after `cargo build --release --target wasm32-unknown-unknown`).
 //
-//   node scripts/build-site.mjs <optics-calc.wasm from cargo> <out dir>
+//   node scripts/build-site.mjs <optics-calc.wasm from cargo> <out dir> [--no-wasm-opt]
+//
+// --no-wasm-opt skips the size optimisation: `make test` builds its site from
+// the quick-to-compile `ci` profile, where -Oz would only cost minutes.
 //
 // What it writes (every URL relative, so dist/ works from any sub-path):
 //   index.html                 the page template (./index.html) with its assets
@@ -26,9 +29,10 @@ import { fileURLToPath } from 'node:url';
 import { ICON_SVG, iconPng } from './site/icon.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [wasmInput, out] = process.argv.slice(2);
-if (!wasmInput || !out) {
-  console.error('usage: node scripts/build-site.mjs <optics-calc.wasm> <out dir>');
+const [wasmInput, out, ...flags] = process.argv.slice(2);
+const wasmOpt = !flags.includes('--no-wasm-opt');
+if (!wasmInput || !out || flags.some((f) => f !== '--no-wasm-opt')) {
+  console.error('usage: node scripts/build-site.mjs <optics-calc.wasm> <out dir> [--no-wasm-opt]');
   process.exit(2);
 }
 
@@ -50,8 +54,8 @@ function bindgen(target, tmp) {
   const key = short(readFileSync(bound));
   if (!optimisedBy.has(key)) {
     const optimised = join(dir, 'app_opt.wasm');
-    run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, bound, '-o', optimised]);
-    optimisedBy.set(key, readFileSync(optimised));
+    if (wasmOpt) run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, bound, '-o', optimised]);
+    optimisedBy.set(key, readFileSync(wasmOpt ? optimised : bound));
   }
   return { glue: readFileSync(join(dir, 'app.js'), 'utf8'), wasm: optimisedBy.get(key) };
 }

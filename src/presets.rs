@@ -2,6 +2,7 @@
 //! generations and technology comparisons. Region presets live in the model
 //! (`model::regions`) because the `region` input itself selects them.
 
+use crate::model::scenario::ALL_OVERRIDES;
 use crate::model::{Notice, Scenario};
 
 /// A value a preset sets.
@@ -30,9 +31,6 @@ pub struct PresetGroup {
 }
 
 use Setting::{Choice, Number, Technologies};
-
-/// Per-module overrides that a technology preset resets.
-const OVERRIDE_KEYS: [&str; 6] = ["base_w", "alt_w", "base_ns", "alt_ns", "base_usd", "alt_usd"];
 
 pub static PRESET_GROUPS: &[PresetGroup] = &[
     PresetGroup {
@@ -132,7 +130,7 @@ impl Preset {
                 Number(key, v) => vec![s.set_number(key, v)],
                 Choice(key, id) => vec![s.set_choice(key, id)],
                 Technologies(base, alt) => {
-                    OVERRIDE_KEYS.iter().for_each(|key| s.clear_override(key));
+                    ALL_OVERRIDES.iter().for_each(|key| s.clear_override(key));
                     vec![s.set_choice("base", base), s.set_choice("alt", alt)]
                 }
             })
@@ -148,7 +146,7 @@ impl Preset {
             Technologies(base, alt) => {
                 s.choice("base") == Some(base)
                     && s.choice("alt") == Some(alt)
-                    && OVERRIDE_KEYS.iter().all(|key| !s.is_overridden(key))
+                    && ALL_OVERRIDES.iter().all(|key| !s.is_overridden(key))
             }
         })
     }

@@ -136,6 +136,29 @@ fn lower_module_power_means_fewer_failures() {
 }
 
 #[test]
+fn a_datasheet_afr_replaces_the_temperature_model_for_that_technology_only() {
+    // Until overridden, the AFR inputs show what the model computes: 1 %/yr for
+    // the DSP baseline, 1 x 0.5893 for the cooler LPO proposal.
+    let s = Scenario::default();
+    assert!(close(s.number("base_afr").unwrap(), 1.0, 1e-12));
+    assert!(close(s.number("alt_afr").unwrap(), 0.5893, 1e-3));
+    // An LPO datasheet's 0.8 %/yr: 196,608 LPO modules x 0.8 % = 1,572.864 failures.
+    let r = evaluate(&scenario(&[("alt_afr", 0.8)], &[]));
+    assert!(close(r.proposed.failures_per_year, 1572.864, 1e-9));
+    assert!(close(r.baseline.failures_per_year, 1966.08, 1e-9), "the baseline keeps its own rate");
+    // CPO: the override is per CPO port; the NIC ends stay DSP pluggables at the
+    // pluggable rate (1 %/yr at the DSP's own power).
+    let r = evaluate(&scenario(&[("alt_afr", 0.2)], &[("alt", "cpo")]));
+    let ports = (r.proposed.optical_modules - r.proposed.nic_end_modules) as f64;
+    let nic = r.proposed.nic_end_modules as f64;
+    assert!(close(r.proposed.failures_per_year, ports * 0.002 + nic * 0.01, 1e-9));
+    // Changing the technology drops the stale figure, as for watts and price.
+    let mut s = scenario(&[("alt_afr", 0.8)], &[]);
+    s.set_choice("alt", "siph");
+    assert!(!s.is_overridden("alt_afr"));
+}
+
+#[test]
 fn freed_power_fits_more_gpus() {
     // Default: 1,474,560 W saved x 1.56 = 2,300,313.6 W facility.
     // All-in per GPU = 1,788 + (1,671,168 + 2,048,000) / 32,768 = 1,901.5 W; x 1.56 = 2,966.34 W.

@@ -1,5 +1,6 @@
 //! Invariants over the whole input space.
 
+use optics_calc::model::scenario::{ALT_OVERRIDES, BASE_OVERRIDES};
 use optics_calc::model::{HEADLINE_KEYS, INPUTS, InputKind, Report, Scenario, evaluate};
 use proptest::prelude::*;
 
@@ -145,7 +146,7 @@ proptest! {
         let mut s = s;
         let base = s.base;
         s.set_choice("alt", base);
-        for (b, a) in [("base_w", "alt_w"), ("base_ns", "alt_ns"), ("base_usd", "alt_usd")] {
+        for (b, a) in BASE_OVERRIDES.into_iter().zip(ALT_OVERRIDES) {
             match (s.is_overridden(b), s.number(b)) {
                 (true, Some(v)) => { s.set_number(a, v); }
                 _ => s.clear_override(a),

@@ -192,7 +192,11 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     assert_eq!(metric(&root, "optical_modules"), evaluate(&s).metric("optical_modules").unwrap());
     assert!(root.query_selector(".oc-methodology").unwrap().is_none(), "methodology hidden");
     assert!(root.query_selector("[data-mc-state]").unwrap().is_none(), "insight hidden");
-    assert_eq!(root.query_selector_all("[data-chart]").unwrap().length(), 1, "only the cost chart");
+    assert!(root.query_selector("[data-chart=cumulative-cost]").unwrap().is_some(), "the cost chart is shown");
+    assert!(
+        root.query_selector("[data-chart]:not([data-chart=cumulative-cost])").unwrap().is_none(),
+        "and no other chart"
+    );
     // German number format, euro after the number.
     let npv = root.query_selector("[data-metric=npv_usd]").unwrap().unwrap().text_content().unwrap();
     assert!(npv.ends_with(" €"), "{npv}");

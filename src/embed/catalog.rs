@@ -2,7 +2,8 @@
 //!
 //! A SKU does not change the model's catalog: choosing it sets the scenario's
 //! proposed technology and port speed to the SKU's and its watts, latency and
-//! price as the proposed overrides (`alt_w`, `alt_ns`, `alt_usd`). So a share
+//! price (and datasheet AFR, when given) as the proposed overrides (`alt_w`,
+//! `alt_ns`, `alt_usd`, `alt_afr`). So a share
 //! link of a SKU choice is an ordinary link, and reopening it selects the SKU
 //! again ([`matching_sku`]).
 
@@ -30,9 +31,8 @@ pub struct Sku {
     pub power_w: f64,
     pub latency_ns: f64,
     pub price_usd: f64,
-    /// The datasheet's annual failure rate, %/yr, shown with the product. The
-    /// model's reliability figures use the `afr` inputs and module
-    /// temperature, not this number.
+    /// The datasheet's annual failure rate, %/yr: when given, the proposed
+    /// modules' AFR (`alt_afr`) instead of the model's temperature-adjusted one.
     pub afr_pct: Option<f64>,
     /// The product page (http or https only).
     pub url: Option<String>,
@@ -56,6 +56,12 @@ impl Sku {
         s.set_number("alt_w", self.power_w);
         s.set_number("alt_ns", self.latency_ns);
         s.set_number("alt_usd", self.price_usd);
+        match self.afr_pct {
+            Some(afr) => {
+                s.set_number("alt_afr", afr);
+            }
+            None => s.clear_override("alt_afr"),
+        }
     }
 
     /// Whether `s` is this SKU as the proposed optics, i.e. applying it again
@@ -232,12 +238,18 @@ mod tests {
         sku.apply(&mut s);
         assert_eq!((s.gbps, s.alt), ("800", "lpo"));
         assert_eq!((s.number("alt_w"), s.number("alt_ns"), s.number("alt_usd")), (Some(8.5), Some(5.0), Some(790.0)));
+        assert_eq!(s.number("alt_afr"), Some(0.6), "the datasheet AFR drives the proposed failures");
         assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
         // Moving a figure away from the SKU's makes it a generic what-if again.
         s.set_number("alt_w", 9.0);
         assert!(matching_sku(&catalog, &s).is_none());
         // A share link of the SKU choice selects it again on reopening.
         sku.apply(&mut s);
+        // A SKU without a datasheet AFR leaves the model's rate.
+        let plain = Sku { afr_pct: None, ..sku.clone() };
+        let mut p = s.clone();
+        plain.apply(&mut p);
+        assert!(!p.is_overridden("alt_afr"));
         let reopened = crate::share::decode(&crate::share::encode(&s)).scenario;
         assert_eq!(matching_sku(&catalog, &reopened).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
     }

@@ -79,19 +79,8 @@ pub fn evaluate(input: &Scenario) -> Report {
         switch_w: switch_power_w(s.sw_w, s.radix, gbps),
         failure: FailureCost::new(s.gpus, s.blast, s.restart_min, s.gpu_h_usd, s.swap_usd),
     };
-    let rel = ReliabilityInputs {
-        afr_pct: s.afr,
-        afr_cpo_pct: s.afr_cpo,
-        ea_ev: s.ea_ev,
-        k_per_w: s.k_per_w,
-        case_c: s.case_c,
-    };
-    let twin = s.twin == "on";
-    let base_ov = Overrides { power_w: s.base_w, latency_ns: s.base_ns, price_usd: s.base_usd };
-    let alt_ov = Overrides { power_w: s.alt_w, latency_ns: s.alt_ns, price_usd: s.alt_usd };
-    let tech = |id: &str| Tech::from_id(id).unwrap_or(Tech::Dsp);
-    let base = SideTech::resolve(tech(s.base), speed, twin, &base_ov, s.host_w, &rel);
-    let alt = SideTech::resolve(tech(s.alt), speed, twin, &alt_ov, s.host_w, &rel);
+    let base = side_tech(&s, Side::Baseline);
+    let alt = side_tech(&s, Side::Proposed);
     let years = s.years as usize;
     let baseline = side_report(&common, &base, s.build == "retrofit");
     let proposed = side_report(&common, &alt, false);
@@ -140,6 +129,37 @@ pub fn evaluate(input: &Scenario) -> Report {
         proposed,
         notices,
     }
+}
+
+/// One side of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Side {
+    Baseline,
+    Proposed,
+}
+
+/// One side's modules: its technology from the catalog at the port speed,
+/// refined by that side's overrides, with host SerDes watts and the failure
+/// rate (temperature-adjusted unless overridden).
+pub fn side_tech(s: &Scenario, side: Side) -> SideTech {
+    let (id, ov) = match side {
+        Side::Baseline => {
+            (s.base, Overrides { power_w: s.base_w, latency_ns: s.base_ns, price_usd: s.base_usd, afr_pct: s.base_afr })
+        }
+        Side::Proposed => {
+            (s.alt, Overrides { power_w: s.alt_w, latency_ns: s.alt_ns, price_usd: s.alt_usd, afr_pct: s.alt_afr })
+        }
+    };
+    let rel = ReliabilityInputs {
+        afr_pct: s.afr,
+        afr_cpo_pct: s.afr_cpo,
+        ea_ev: s.ea_ev,
+        k_per_w: s.k_per_w,
+        case_c: s.case_c,
+    };
+    let speed = speed_index(gbps_value(s.gbps)).min(SPEEDS_GBPS.len() - 1);
+    let tech = Tech::from_id(id).unwrap_or(Tech::Dsp);
+    SideTech::resolve(tech, speed, s.twin == "on", &ov, s.host_w, &rel)
 }
 
 /// Copper beyond its reach, or optics beyond theirs, is flagged (not changed).

@@ -5,6 +5,7 @@
 //! `Scenario` field together (the key is the field name).
 
 use super::catalog::{SPEEDS_GBPS, Tech, speed_index};
+use super::evaluate::{Side, side_tech};
 
 /// Input groups, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -440,6 +441,17 @@ pub mod rows {
             min: 25.0, max: 85.0, step: 1.0, default: 70.0, estimate: true,
             help: "Case temperature of a DSP module at which the pluggable AFR holds.",
             source: "Estimate (commercial module case limit)." },
+        // After the AFR and temperature inputs: the catalog value is computed from them.
+        base_afr: Override { label: "Baseline module AFR", unit: "%/yr", group: Advanced,
+            min: 0.01, max: 100.0, step: 0.01,
+            catalog: |s: &Scenario| side_tech(s, Side::Baseline).switch_end.afr_pct, estimate: true,
+            help: "Failures per 100 baseline modules (CPO: ports) a year. By default the pluggable or CPO rate above, adjusted for the module's power; a datasheet figure replaces it.",
+            source: "Computed from the AFR, activation energy and temperature inputs above." },
+        alt_afr: Override { label: "Proposed module AFR", unit: "%/yr", group: Advanced,
+            min: 0.01, max: 100.0, step: 0.01,
+            catalog: |s: &Scenario| side_tech(s, Side::Proposed).switch_end.afr_pct, estimate: true,
+            help: "Failures per 100 proposed modules (CPO: ports) a year. By default the pluggable or CPO rate above, adjusted for the module's power; a host's product AFR replaces it.",
+            source: "Computed from the AFR, activation energy and temperature inputs above." },
         algo: Choice { label: "Collective algorithm", unit: "", group: Advanced,
             options: ALGO_OPTIONS, default: "tree", estimate: false,
             help: "Latency-bound steps per all-reduce.",

@@ -57,7 +57,7 @@ pub static FORMULAS: &[Formula] = &[
     // ---- Reliability ----
     Formula {
         name: "Failures",
-        text: "Failures per year = sum over module kinds of count x AFR. Pluggable AFR = input AFR x exp(Ea / k_B x (1 / T_ref - 1 / T)), with T = T_ref + K/W x (module W - W_ref) in kelvin and W_ref the catalog DSP module's watts at the same speed (the module the AFR describes); Ea = 0 turns the temperature effect off. CPO ports use their own AFR; copper ends are not counted.",
+        text: "Failures per year = sum over module kinds of count x AFR. Pluggable AFR = input AFR x exp(Ea / k_B x (1 / T_ref - 1 / T)), with T = T_ref + K/W x (module W - W_ref) in kelvin and W_ref the catalog DSP module's watts at the same speed (the module the AFR describes); Ea = 0 turns the temperature effect off. CPO ports use their own AFR; copper ends are not counted. A module AFR set per side (a datasheet figure, or a host's product) replaces the computed rate for that side's technology; a CPO side's NIC-end pluggables keep theirs.",
     },
     Formula {
         name: "Cost of failures",

@@ -60,6 +60,9 @@ pub struct Overrides {
     pub power_w: Option<f64>,
     pub latency_ns: Option<f64>,
     pub price_usd: Option<f64>,
+    /// A datasheet AFR, %/yr: replaces the temperature-adjusted rate of this
+    /// technology's modules (not of a CPO side's NIC-end pluggables).
+    pub afr_pct: Option<f64>,
 }
 
 impl SideTech {
@@ -91,12 +94,15 @@ impl SideTech {
         } else {
             (scaled(port, port), Tech::Dsp.spec(speed).power_w, 1.0)
         };
-        let kind = |tech: Tech, spec: ModuleSpec, ref_w: f64, ports: f64| ModuleKind {
-            tech,
+        let kind = |module: Tech, spec: ModuleSpec, ref_w: f64, ports: f64| ModuleKind {
+            tech: module,
             spec,
             ports,
-            host_w: tech.linear_share() * host_w * ports,
-            afr_pct: afr_pct(tech.afr_class(), spec.power_w, ref_w, rel),
+            host_w: module.linear_share() * host_w * ports,
+            afr_pct: ov
+                .afr_pct
+                .filter(|_| module == tech)
+                .unwrap_or_else(|| afr_pct(module.afr_class(), spec.power_w, ref_w, rel)),
         };
         let switch_end = kind(tech, spec, ref_w, ports);
         let nic_tech = tech.nic_end();

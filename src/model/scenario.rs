@@ -24,12 +24,28 @@ fn unknown_key(key: &str) -> Notice {
     Notice::new(key, "unknown input; ignored".into())
 }
 
+/// The per-module overrides of the baseline technology.
+pub const BASE_OVERRIDES: [&str; 4] = ["base_w", "base_ns", "base_usd", "base_afr"];
+/// The per-module overrides of the proposed technology.
+pub const ALT_OVERRIDES: [&str; 4] = ["alt_w", "alt_ns", "alt_usd", "alt_afr"];
+/// Both sides' overrides: what the port speed or a technology pair resets.
+pub const ALL_OVERRIDES: [&str; 8] = {
+    let mut all = [""; 8];
+    let mut i = 0;
+    while i < 4 {
+        all[i] = BASE_OVERRIDES[i];
+        all[i + 4] = ALT_OVERRIDES[i];
+        i += 1;
+    }
+    all
+};
+
 /// Overrides that refine the choice `key` (they go stale when it changes).
 fn overrides_of(key: &str) -> &'static [&'static str] {
     match key {
-        "base" => &["base_w", "base_ns", "base_usd"],
-        "alt" => &["alt_w", "alt_ns", "alt_usd"],
-        "gbps" => &["base_w", "base_ns", "base_usd", "alt_w", "alt_ns", "alt_usd"],
+        "base" => &BASE_OVERRIDES,
+        "alt" => &ALT_OVERRIDES,
+        "gbps" => &ALL_OVERRIDES,
         _ => &[],
     }
 }

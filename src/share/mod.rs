@@ -90,6 +90,8 @@
 //! | `ea_ev` | Activation energy | eV | 0 to 1.5 | 0.7 |
 //! | `k_per_w` | Module temperature rise | K/W | 0 to 5 | 1 |
 //! | `case_c` | Reference case temperature | degC | 25 to 85, step 1 | 70 |
+//! | `base_afr` | Baseline module AFR | %/yr | 0.01 to 100 | catalog |
+//! | `alt_afr` | Proposed module AFR | %/yr | 0.01 to 100 | catalog |
 //! | `algo` | Collective algorithm |  | `tree`, `ring` | `tree` |
 //! | `group` | Collective group size | GPUs | 2 to 1000000, step 1 | 4096 |
 //! | `coll` | Collectives per step |  | 0 to 10000, step 1 | 100 |

@@ -10,10 +10,8 @@ use crate::embed::cta::Cta;
 use crate::embed::summary::bill_for;
 use crate::format::NumberFormat;
 use crate::model::inputs::TECH_OPTIONS;
+use crate::model::scenario::ALT_OVERRIDES;
 use crate::model::{Notice, Report, Scenario};
-
-/// The proposed-optics overrides a generic choice clears.
-const SKU_FIGURES: [&str; 3] = ["alt_w", "alt_ns", "alt_usd"];
 
 /// Select value of the scenario's proposal: `sku:<index>`, `tech:<id>`, or
 /// empty when it is a host SKU with edited figures (replace mode).
@@ -46,22 +44,26 @@ pub fn ProductPicker(
             } else if let Some(id) = value.strip_prefix("tech:") {
                 let outcome = scenario.try_update(|s| {
                     let outcome = s.set_choice("alt", id);
-                    SKU_FIGURES.iter().for_each(|k| s.clear_override(k));
+                    ALT_OVERRIDES.iter().for_each(|k| s.clear_override(k));
                     outcome
                 });
                 notices.set(outcome.flatten().into_iter().collect());
             }
         }
     };
+    // One <option>, selected while it is the scenario's proposal.
+    let option = move |value: String, label: String| {
+        let selected = {
+            let v = value.clone();
+            move || current.get() == v
+        };
+        view! { <option value=value selected=selected>{label}</option> }
+    };
     let options = {
         let generic = (!catalog.replace).then(|| {
             view! {
                 <optgroup label="Generic technologies (model catalog)">
-                    {TECH_OPTIONS.iter().map(|o| {
-                        let value = format!("tech:{}", o.id);
-                        let selected = { let v = value.clone(); move || current.get() == v };
-                        view! { <option value=value selected=selected>{o.label}</option> }
-                    }).collect_view()}
+                    {TECH_OPTIONS.iter().map(|o| option(format!("tech:{}", o.id), o.label.to_string())).collect_view()}
                 </optgroup>
             }
         });
@@ -69,15 +71,7 @@ pub fn ProductPicker(
             .skus
             .iter()
             .enumerate()
-            .map(|(i, k)| {
-                let value = format!("sku:{i}");
-                let selected = {
-                    let v = value.clone();
-                    move || current.get() == v
-                };
-                let label = format!("{} ({} {})", k.name, k.tech.to_uppercase(), k.gbps);
-                view! { <option value=value selected=selected>{label}</option> }
-            })
+            .map(|(i, k)| option(format!("sku:{i}"), format!("{} ({} {})", k.name, k.tech.to_uppercase(), k.gbps)))
             .collect_view();
         view! {
             {catalog.replace.then(|| view! { <option value="" disabled=true selected=move || current.get().is_empty()>"Edited figures"</option> })}

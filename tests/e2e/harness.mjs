@@ -14,7 +14,8 @@ import { chromium } from 'playwright-core';
 import { staticServer } from '../../scripts/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist');
+// `make test-e2e` points this at the site it built for testing (OPTICS_DIST).
+export const DIST = process.env.OPTICS_DIST || join(ROOT, 'dist');
 
 /**
  * The static server of `make serve` (scripts/static-server.mjs) for `root` on
