@@ -169,7 +169,9 @@ export async function screenshot(page, name) {
   const dir = join(ROOT, 'target/screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // A full page of charts takes long to capture on a loaded machine; the
+  // picture is for people, so it gets time rather than failing the case.
+  await page.screenshot({ path, fullPage: true, timeout: 180_000 });
   return path;
 }
 
