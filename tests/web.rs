@@ -61,6 +61,28 @@ async fn renders_the_module_count_of_the_default_scenario() {
 }
 
 #[wasm_bindgen_test]
+async fn a_computed_catalog_value_is_shown_at_its_step_until_overridden() {
+    let host = mount(Scenario::default());
+    tick().await;
+    let boxed = |key: &str| -> String {
+        let input: web_sys::HtmlInputElement = host
+            .query_selector(&format!("input[type=number][data-input-box={key}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.value()
+    };
+    // The LPO proposal's temperature-adjusted AFR, 0.5892...%/yr, at the 0.01 step.
+    assert_eq!(boxed("alt_afr"), "0.59");
+    set_input(&host, "input[type=number][data-input-box=alt_afr]", "0.8");
+    tick().await;
+    assert_eq!(boxed("alt_afr"), "0.8");
+    let mut s = Scenario::default();
+    s.set_number("alt_afr", 0.8);
+    assert_eq!(metric(&host, "failures_avoided_per_year"), evaluate(&s).metric("failures_avoided_per_year").unwrap());
+}
+
+#[wasm_bindgen_test]
 async fn moving_the_gpu_slider_updates_the_module_count() {
     let host = mount(Scenario::default());
     tick().await;

@@ -42,6 +42,13 @@ fn report_outcome(notices: RwSignal<Vec<Notice>>, outcome: Option<Notice>) {
     notices.set(outcome.into_iter().collect());
 }
 
+/// `v` rounded to the decimals of `step` (0.01 -> 2 decimals; whole steps -> none).
+fn at_step(v: f64, step: f64) -> f64 {
+    let decimals = (-step.log10()).ceil().clamp(0.0, 9.0) as i32;
+    let scale = 10f64.powi(decimals);
+    (v * scale).round() / scale
+}
+
 /// Slider and number box for one numeric input; typing and sliding stay in
 /// sync because both show the scenario's (validated) value.
 #[component]
@@ -72,6 +79,12 @@ fn NumberInput(
         report_outcome(notices, outcome);
     };
     let overridden = move || overridable && scenario.with(|s| s.is_overridden(key));
+    // A catalog value not yet overridden may be computed (a temperature-adjusted
+    // AFR): the box shows it at the input's step, as a person would type it.
+    let boxed = move || {
+        let v = value();
+        if overridable && !overridden() { at_step(v, step).to_string() } else { v.to_string() }
+    };
     let id = format!("oc-in-{key}");
     let help_id = format!("oc-help-{key}");
     view! {
@@ -83,7 +96,7 @@ fn NumberInput(
                 on:input=move |ev| set(event_target_value(&ev)) />
             <input type="number" data-input-box=key aria-label=format!("{} ({})", def.label, def.unit)
                 min=min max=max step="any" inputmode="decimal"
-                prop:value=move || value().to_string()
+                prop:value=boxed
                 on:change=move |ev| set(event_target_value(&ev)) />
             {overridable.then(|| view! {
                 <button type="button" class="oc-reset-one" data-reset=key
