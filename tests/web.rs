@@ -244,6 +244,12 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     let cta = root.query_selector("a[data-action=cta]").unwrap().unwrap();
     assert_eq!(cta.get_attribute("href").unwrap(), format!("https://shop.example/cart?sku=CPO-800&qty={qty}"));
     assert_eq!(cta.text_content().unwrap(), "Zum Warenkorb");
+    // The chart names the proposed side after the chosen product, in the drawing and its table.
+    let chart = root.query_selector("[data-chart=cumulative-cost]").unwrap().unwrap();
+    let svg = chart.query_selector("svg").unwrap().unwrap().outer_html();
+    assert!(svg.contains("800G CPO port"), "the series is named after the SKU");
+    let caption = chart.query_selector("caption").unwrap().unwrap().text_content().unwrap();
+    assert!(caption.contains("proposed 800G CPO port"), "{caption}");
 }
 
 #[wasm_bindgen_test]

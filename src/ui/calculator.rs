@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
-use crate::embed::catalog::HostCatalog;
+use crate::embed::catalog::{HostCatalog, matching_sku};
 use crate::embed::config::{ChartKind, HostConfig, Sections};
 use crate::embed::cta::Cta;
 use crate::model::{Group, Notice, Report, Scenario, evaluate};
@@ -120,9 +120,11 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         }
     });
     let chart_views = (sections.charts && !charts.is_empty()).then(|| {
+        let catalog = catalog.clone();
+        let sku_name = Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).map(|k| k.name.clone())));
         view! {
             <section class="oc-panel oc-charts" aria-label="Charts">
-                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, chart_drawing(*kind)) /> }).collect_view()}
+                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku_name, chart_drawing(*kind)) /> }).collect_view()}
             </section>
         }
     });
