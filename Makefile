@@ -65,10 +65,13 @@ test-e2e: site-ci
 	@$(NATIVE) cargo build -q --example report
 	@OPTICS_DIST=$(CI_SITE) node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
-# Native criterion figures, then the built page in headless Chromium; one
-# table against the budgets and target/bench.json (scripts/bench-browser.mjs).
+# Native criterion figures, each crate's gzipped share of the wasm, then the
+# built page in headless Chromium; one table against the budgets and
+# target/bench.json (scripts/bench-browser.mjs).
 bench: dist setup-test
 	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate
+	@$(WASM) node scripts/wasm-size-by-crate.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm \
+	  --json target/wasm-size.json
 	@node scripts/bench-browser.mjs
 
 clean:

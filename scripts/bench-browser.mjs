@@ -12,7 +12,8 @@
 // - input-to-paint: 200 slider input events, each timed from just before
 //   the event to the frame after the DOM and charts changed (a task queued
 //   in the next animation frame runs after that frame is painted);
-// - gzipped transfer of the wasm, JS and CSS the page loads.
+// - gzipped transfer of the wasm, JS and CSS the page loads, and (from
+//   target/wasm-size.json) each crate's share of the wasm.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -115,6 +116,9 @@ try {
 }
 
 Object.assign(out, { gzip: gzipSizes() });
+// Each crate's share of the gzipped wasm (scripts/wasm-size-by-crate.mjs, run before this).
+const bySize = join(ROOT, 'target/wasm-size.json');
+if (existsSync(bySize)) out.wasm_by_crate = JSON.parse(readFileSync(bySize, 'utf8')).crates;
 out.native_evaluate_ns = criterion('evaluate default');
 out.native_mc_10k_ms = (criterion('monte carlo/10,000 samples npv_usd') ?? NaN) / 1e6;
 out.budget = BUDGET;
