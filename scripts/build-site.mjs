@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ICON_SVG, iconPng } from './site/icon.mjs';
+import { wasmOptArgs } from './site/wasm-opt.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [wasmInput, out, ...flags] = process.argv.slice(2);
@@ -39,8 +40,6 @@ if (!wasmInput || !out || flags.some((f) => f !== '--no-wasm-opt')) {
 const sha256 = (data, encoding = 'base64') => createHash('sha256').update(data).digest(encoding);
 const short = (data) => sha256(data, 'hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-// The wasm features rustc emits for wasm32 today; wasm-opt must accept them.
-const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '--enable-reference-types'];
 
 // wasm-opt results by the hash of their input: both targets usually bind to
 // the same wasm, and -Oz is the slow step.
@@ -54,7 +53,7 @@ function bindgen(target, tmp) {
   const key = short(readFileSync(bound));
   if (!optimisedBy.has(key)) {
     const optimised = join(dir, 'app_opt.wasm');
-    if (wasmOpt) run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, bound, '-o', optimised]);
+    if (wasmOpt) run('wasm-opt', wasmOptArgs(bound, optimised));
     optimisedBy.set(key, readFileSync(wasmOpt ? optimised : bound));
   }
   return { glue: readFileSync(join(dir, 'app.js'), 'utf8'), wasm: optimisedBy.get(key) };

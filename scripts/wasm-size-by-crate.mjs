@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { wasmOptArgs } from './site/wasm-opt.mjs';
 
 const [input, ...rest] = process.argv.slice(2);
 const jsonOut = rest[0] === '--json' ? rest[1] : undefined;
@@ -28,13 +29,12 @@ if (!input) {
   process.exit(2);
 }
 
-const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', '--enable-reference-types'];
 const tmp = mkdtempSync(join(tmpdir(), 'wasm-size-'));
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'app', input]);
 const bound = join(tmp, 'app_bg.wasm');
-run('wasm-opt', ['-Oz', '-g', ...FEATURES, bound, '-o', join(tmp, 'named.wasm')]);
-run('wasm-opt', ['-Oz', ...FEATURES, bound, '-o', join(tmp, 'shipped.wasm')]);
+run('wasm-opt', wasmOptArgs(bound, join(tmp, 'named.wasm'), true));
+run('wasm-opt', wasmOptArgs(bound, join(tmp, 'shipped.wasm')));
 const named = readFileSync(join(tmp, 'named.wasm'));
 const shipped = readFileSync(join(tmp, 'shipped.wasm'));
 rmSync(tmp, { recursive: true, force: true });
@@ -66,7 +66,7 @@ function parse(bytes) {
     } else if (id === 10) {
       for (let n = leb(); n > 0; n--) { const len = leb(); bodies.push(bytes.subarray(p, p + len)); p += len; }
     } else if (id === 7) {
-      for (let n = leb(); n > 0; n--) { const field = name(); const kind = bytes[p++]; const idx = leb(); if (kind === 0) exported.add(idx); void field; }
+      for (let n = leb(); n > 0; n--) { name(); const kind = bytes[p++], idx = leb(); if (kind === 0) exported.add(idx); }
     } else if (id === 11) {
       data.push(bytes.subarray(p, end));
     } else if (id === 0 && name() === 'name') {
