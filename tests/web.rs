@@ -19,8 +19,8 @@ fn mount(initial: Scenario) -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), move || {
-        let state = CalcState::new(initial, Vec::new());
         let options = CalcOptions::from_config(&HostConfig::default(), "http://calc.test/".into());
+        let state = CalcState::new(initial, Vec::new(), options.catalog.clone());
         view! { <Calculator state options /> }
     })
     .forget();
@@ -250,6 +250,9 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     assert!(svg.contains("800G CPO port"), "the series is named after the SKU");
     let caption = chart.query_selector("caption").unwrap().unwrap().text_content().unwrap();
     assert!(caption.contains("proposed 800G CPO port"), "{caption}");
+    // So does the side-by-side table's proposed column.
+    let head = root.query_selector(".oc-compare thead").unwrap().unwrap().text_content().unwrap();
+    assert!(head.contains("Proposed (800G CPO port)"), "{head}");
 }
 
 #[wasm_bindgen_test]

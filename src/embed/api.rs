@@ -121,11 +121,12 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
     let handle = leptos::mount::mount_to(target, move || {
         provide_context(format);
         provide_context(chart_theme);
-        let state = CalcState::new(start.scenario, start.notices);
+        let state = CalcState::new(start.scenario, start.notices, catalog);
         made_inside.set(Some(state));
-        let CalcState { scenario, report, .. } = state;
+        let CalcState { scenario, report, sku, .. } = state;
         Effect::new(move |_| {
-            let detail = scenario.with(|s| report.with(|r| to_js(&summary(&catalog, cta.as_ref(), s, r))));
+            let detail =
+                sku.with(|k| scenario.with(|s| report.with(|r| to_js(&summary(k.as_ref(), cta.as_ref(), s, r)))));
             if dispatch_custom_event(&event_target, CHANGE_EVENT, &detail).is_err() {
                 console_error("could not dispatch optics-calc:change");
             }
@@ -189,13 +190,14 @@ impl Widget {
     /// The current figures, scenario link and bill of materials (the same
     /// data as the `optics-calc:change` event).
     pub fn report(&self) -> Result<JsValue, JsError> {
-        let catalog = &self.config.catalog;
+        let CalcState { scenario, report, sku, .. } = self.state;
         let cta = self.config.cta.as_ref();
-        self.state
-            .scenario
-            .try_with_untracked(|s| self.state.report.try_with_untracked(|r| to_js(&summary(catalog, cta, s, r))))
-            .flatten()
-            .ok_or_else(|| JsError::new("optics-calc: this widget has been unmounted"))
+        sku.try_with_untracked(|k| {
+            scenario.try_with_untracked(|s| report.try_with_untracked(|r| to_js(&summary(k.as_ref(), cta, s, r))))
+        })
+        .flatten()
+        .flatten()
+        .ok_or_else(|| JsError::new("optics-calc: this widget has been unmounted"))
     }
 
     /// Removes the widget and its shadow content; the element can be mounted again.

@@ -8,13 +8,10 @@
 //! private (the figures are on screen), and the iframe cannot know the
 //! host's origin; the host's snippet checks `event.origin` instead.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
-use super::catalog::HostCatalog;
 use super::config::scenario_from_query;
 use super::cta::Cta;
 use super::dom::{MessageEvent, ResizeObserver, console_error, to_js};
@@ -24,7 +21,7 @@ use crate::export::scenario_from_map;
 use crate::ui::CalcState;
 
 /// Starts the conversation with the parent window, if there is one.
-pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<Cta>) {
+pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -59,9 +56,9 @@ pub fn talk_to_parent(state: CalcState, catalog: Arc<HostCatalog>, cta: Option<C
     }
     on_resize.forget();
     // Figures: after each recalculation.
-    let CalcState { scenario, notices, report } = state;
+    let CalcState { scenario, notices, report, sku } = state;
     Effect::new(move |_| {
-        let out = scenario.with(|s| report.with(|r| summary(&catalog, cta.as_ref(), s, r)));
+        let out = sku.with(|k| scenario.with(|s| report.with(|r| summary(k.as_ref(), cta.as_ref(), s, r))));
         let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut message {
             map.insert("type".into(), CHANGE_EVENT.into());

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::catalog::{HostCatalog, matching_sku};
+use super::catalog::Sku;
 use super::cta::{Bill, Cta, bill_of_materials};
 use crate::model::{Report, Scenario};
 use crate::share::encode;
@@ -36,21 +36,22 @@ pub struct BillOut {
 }
 
 /// The bill for the scenario's SKU (None when the proposal is not one of
-/// the host's SKUs), with the cart URL when the host has a call to action.
-pub fn bill_for(catalog: &HostCatalog, cta: Option<&Cta>, s: &Scenario, r: &Report) -> Option<BillOut> {
-    let sku = matching_sku(catalog, s)?;
+/// the host's SKUs: [`super::catalog::matching_sku`]), with the cart URL
+/// when the host has a call to action.
+pub fn bill_for(sku: Option<&Sku>, cta: Option<&Cta>, s: &Scenario, r: &Report) -> Option<BillOut> {
+    let sku = sku?;
     let bill = bill_of_materials(sku, s, r);
     let url = cta.map(|c| c.url(&bill, sku));
     Some(BillOut { bill, url })
 }
 
-pub fn summary(catalog: &HostCatalog, cta: Option<&Cta>, s: &Scenario, r: &Report) -> Summary {
+pub fn summary(sku: Option<&Sku>, cta: Option<&Cta>, s: &Scenario, r: &Report) -> Summary {
     Summary {
         figures: r.metrics().into_iter().map(|m| (m.key, m.value)).collect(),
         baseline: r.baseline.tech,
         proposed: r.proposed.tech,
         query: encode(s),
-        bill: bill_for(catalog, cta, s, r),
+        bill: bill_for(sku, cta, s, r),
     }
 }
 
@@ -63,7 +64,7 @@ mod tests {
     fn carries_every_headline_figure_and_the_link() {
         let s = Scenario::default();
         let r = evaluate(&s);
-        let out = summary(&HostCatalog::default(), None, &s, &r);
+        let out = summary(None, None, &s, &r);
         assert_eq!(out.figures.len(), HEADLINE_KEYS.len());
         assert_eq!(out.figures["npv_usd"], r.npv_usd);
         assert_eq!(out.query, encode(&s));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
-use crate::embed::catalog::{HostCatalog, matching_sku};
+use crate::embed::catalog::{HostCatalog, Sku, matching_sku};
 use crate::embed::config::{ChartKind, HostConfig, Sections};
 use crate::embed::cta::Cta;
 use crate::model::{Group, Notice, Report, Scenario, evaluate};
@@ -27,18 +27,26 @@ use crate::ui::readout::Headline;
 const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Group::Finance, Group::Advanced];
 
 /// A calculator's reactive state: the inputs, what the last action changed,
-/// and the model's report of the inputs.
+/// the model's report of the inputs, and which of the host's SKUs the
+/// proposal is (the picker, the bill, the charts and the change event all
+/// read this one memo).
 #[derive(Clone, Copy)]
 pub struct CalcState {
     pub scenario: RwSignal<Scenario>,
     pub notices: RwSignal<Vec<Notice>>,
     pub report: Memo<Report>,
+    pub sku: Memo<Option<Sku>>,
 }
 
 impl CalcState {
-    pub fn new(initial: Scenario, notices: Vec<Notice>) -> CalcState {
+    pub fn new(initial: Scenario, notices: Vec<Notice>, catalog: Arc<HostCatalog>) -> CalcState {
         let scenario = RwSignal::new(initial);
-        CalcState { scenario, notices: RwSignal::new(notices), report: Memo::new(move |_| scenario.with(evaluate)) }
+        CalcState {
+            scenario,
+            notices: RwSignal::new(notices),
+            report: Memo::new(move |_| scenario.with(evaluate)),
+            sku: Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).cloned())),
+        }
     }
 }
 
@@ -90,7 +98,7 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
 
 #[component]
 pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
-    let CalcState { scenario, notices, report } = state;
+    let CalcState { scenario, notices, report, sku } = state;
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
     keep_url_in_step(scenario, options.url);
     let CalcOptions { sections, charts, catalog, cta, share_base, .. } = options;
@@ -111,7 +119,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
                     // The host's products stand in for the generic proposed-technology choice.
                     let picker = (group == Group::Optics && has_catalog).then(|| {
                         let catalog = catalog.clone();
-                        view! { <ProductPicker scenario notices catalog /> }
+                        view! { <ProductPicker scenario notices catalog applied=sku /> }
                     });
                     let skip = if group == Group::Optics && has_catalog { Some("alt") } else { None };
                     view! { <InputGroup group scenario notices skip lead=picker.map(|p| p.into_any()) /> }
@@ -120,16 +128,13 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         }
     });
     let chart_views = (sections.charts && !charts.is_empty()).then(|| {
-        let catalog = catalog.clone();
-        let sku_name = Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).map(|k| k.name.clone())));
         view! {
             <section class="oc-panel oc-charts" aria-label="Charts">
-                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku_name, chart_drawing(*kind)) /> }).collect_view()}
+                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(*kind)) /> }).collect_view()}
             </section>
         }
     });
-    let bill =
-        has_catalog.then(|| view! { <BillOfMaterials scenario report catalog=catalog.clone() cta=cta.clone() /> });
+    let bill = has_catalog.then(|| view! { <BillOfMaterials scenario report sku cta=cta.clone() /> });
     view! {
         <div class="oc-calculator">
             <header class="oc-header">
@@ -145,7 +150,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
                     {bill}
                     {chart_views}
                     {sections.insight.then(|| view! { <Insight scenario report notices /> })}
-                    {sections.comparison.then(|| view! { <Comparison report /> })}
+                    {sections.comparison.then(|| view! { <Comparison report sku /> })}
                     {sections.methodology.then(|| view! { <Methodology scenario /> })}
                 </div>
             </div>

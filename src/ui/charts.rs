@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::{ev, html};
 
 use crate::charts::{Chart, ChartTheme};
+use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
@@ -13,18 +14,14 @@ use crate::ui::browser::{download_svg_as_png, download_text};
 pub type DrawChart = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
 
 /// A chart of the report with the page's number format and theme, as the
-/// drawing callback of a [`ChartFigure`]. `proposed_name` is the host SKU the
+/// drawing callback of a [`ChartFigure`]. `proposed_sku` is the host SKU the
 /// proposed side currently is, if any: its series carry the product's name.
-pub fn report_chart(
-    report: Memo<Report>,
-    proposed_name: Memo<Option<String>>,
-    draw: DrawChart,
-) -> Callback<u32, Chart> {
+pub fn report_chart(report: Memo<Report>, proposed_sku: Memo<Option<Sku>>, draw: DrawChart) -> Callback<u32, Chart> {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let theme = use_context::<ChartTheme>().unwrap_or_default();
     Callback::new(move |width_px| {
-        let named = proposed_name
-            .with(|name| name.clone().map(|name| ChartTheme { proposed_name: Some(name), ..theme.clone() }));
+        let named = proposed_sku
+            .with(|sku| sku.as_ref().map(|k| ChartTheme { proposed_name: Some(k.name.clone()), ..theme.clone() }));
         report.with(|r| draw(r, &fmt, named.as_ref().unwrap_or(&theme), width_px))
     })
 }

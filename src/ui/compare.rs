@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::model::report::SideReport;
@@ -34,8 +35,10 @@ const ROWS: &[Row] = &[
     Row { label: "Opex per year (energy + failures)", value: |s| s.opex_usd_per_year, write: |f, v| f.money(v) },
 ];
 
+/// `sku` is the host SKU the proposal currently is, if any: the proposed
+/// column is headed with the product's name.
 #[component]
-pub fn Comparison(report: Memo<Report>) -> impl IntoView {
+pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let tier_fmt = fmt.clone();
     let body = move || {
@@ -77,6 +80,8 @@ pub fn Comparison(report: Memo<Report>) -> impl IntoView {
         })
     };
     let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_uppercase());
+    let proposed =
+        move || sku.with(|k| k.as_ref().map(|k| k.name.clone())).unwrap_or_else(|| tech(|r| r.proposed.tech));
     view! {
         <section class="oc-panel oc-compare" aria-labelledby="oc-compare-h">
             <h2 id="oc-compare-h">"Side by side"</h2>
@@ -87,7 +92,7 @@ pub fn Comparison(report: Memo<Report>) -> impl IntoView {
                         <tr>
                             <th scope="col">"Figure"</th>
                             <th scope="col">"Baseline ("{move || tech(|r| r.baseline.tech)}")"</th>
-                            <th scope="col">"Proposed ("{move || tech(|r| r.proposed.tech)}")"</th>
+                            <th scope="col">"Proposed ("{proposed}")"</th>
                             <th scope="col">"Difference"</th>
                         </tr>
                     </thead>

@@ -54,9 +54,9 @@ pub fn mount_standalone() {
     leptos::mount::mount_to(host, move || {
         provide_context(NumberFormat::default());
         provide_context(ChartTheme::default());
-        let state = CalcState::new(decoded.scenario, decoded.notices);
+        let state = CalcState::new(decoded.scenario, decoded.notices, options.catalog.clone());
         if embedded {
-            frame::talk_to_parent(state, options.catalog.clone(), options.cta.clone());
+            frame::talk_to_parent(state, options.cta.clone());
         }
         view! { <Calculator state options /> }
     })

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::embed::catalog::HostCatalog;
+use crate::embed::catalog::{HostCatalog, Sku};
 use crate::embed::cta::Cta;
 use crate::embed::summary::bill_for;
 use crate::format::NumberFormat;
@@ -13,10 +13,11 @@ use crate::model::inputs::TECH_OPTIONS;
 use crate::model::scenario::ALT_OVERRIDES;
 use crate::model::{Notice, Report, Scenario};
 
-/// Select value of the scenario's proposal: `sku:<index>`, `tech:<id>`, or
-/// empty when it is a host SKU with edited figures (replace mode).
-fn current_choice(catalog: &HostCatalog, s: &Scenario) -> String {
-    if let Some(i) = catalog.skus.iter().position(|k| k.is_applied(s)) {
+/// Select value of the scenario's proposal: `sku:<index>` when it is the
+/// `applied` SKU, else `tech:<id>`, or empty when it is a host SKU with
+/// edited figures (replace mode).
+fn current_choice(catalog: &HostCatalog, applied: Option<&Sku>, s: &Scenario) -> String {
+    if let Some(i) = applied.and_then(|a| catalog.skus.iter().position(|k| k.sku == a.sku)) {
         return format!("sku:{i}");
     }
     if catalog.replace { String::new() } else { format!("tech:{}", s.alt) }
@@ -27,11 +28,13 @@ pub fn ProductPicker(
     scenario: RwSignal<Scenario>,
     notices: RwSignal<Vec<Notice>>,
     catalog: Arc<HostCatalog>,
+    /// The SKU the proposal currently is ([`crate::ui::CalcState::sku`]).
+    applied: Memo<Option<Sku>>,
 ) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let current = {
         let catalog = catalog.clone();
-        Memo::new(move |_| scenario.with(|s| current_choice(&catalog, s)))
+        Memo::new(move |_| applied.with(|a| scenario.with(|s| current_choice(&catalog, a.as_ref(), s))))
     };
     let choose = {
         let catalog = catalog.clone();
@@ -119,12 +122,14 @@ pub fn ProductPicker(
 pub fn BillOfMaterials(
     scenario: RwSignal<Scenario>,
     report: Memo<Report>,
-    catalog: Arc<HostCatalog>,
+    /// The SKU the proposal currently is ([`crate::ui::CalcState::sku`]).
+    sku: Memo<Option<Sku>>,
     cta: Option<Cta>,
 ) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let cta_label = cta.as_ref().map(|c| c.label.clone()).unwrap_or_default();
-    let bill = Memo::new(move |_| scenario.with(|s| report.with(|r| bill_for(&catalog, cta.as_ref(), s, r))));
+    let bill =
+        Memo::new(move |_| sku.with(|k| scenario.with(|s| report.with(|r| bill_for(k.as_ref(), cta.as_ref(), s, r)))));
     move || match bill.get() {
         None => view! {
             <section class="oc-panel oc-bill" aria-label="Bill of materials">
