@@ -79,9 +79,14 @@ fi
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 [ -n "$wb_version" ] || die "wasm-bindgen not found in Cargo.lock"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-  say "cargo install wasm-bindgen-cli $wb_version (about 2 minutes)"
+  # An unoptimised build without debug info or the TLS stack (only for
+  # downloading WebDriver binaries, which the runner never does here): about
+  # a third of the CPU time of the default optimised install (README, "Tests",
+  # measured); binding the app takes seconds longer, which a build can afford.
+  say "cargo install wasm-bindgen-cli $wb_version, unoptimised (about half an hour on 2 cores)"
   # --locked fails on the registry mirror here (a locked dependency is missing).
-  cargo install -q wasm-bindgen-cli --version "$wb_version" --force >&2
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install -q wasm-bindgen-cli --version "$wb_version" --force \
+    --debug --no-default-features --bin wasm-bindgen --bin wasm-bindgen-test-runner >&2
 fi
 
 # --- 4. browser for tests -----------------------------------------------------
