@@ -83,7 +83,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   # downloading WebDriver binaries, which the runner never does here): about
   # a third of the CPU time of the default optimised install (README, "Tests",
   # measured); binding the app takes seconds longer, which a build can afford.
-  say "cargo install wasm-bindgen-cli $wb_version, unoptimised (about half an hour on 2 cores)"
+  say "cargo install wasm-bindgen-cli $wb_version, unoptimised (30-60 min on 2 cores)"
   # --locked fails on the registry mirror here (a locked dependency is missing).
   CARGO_PROFILE_DEV_DEBUG=0 cargo install -q wasm-bindgen-cli --version "$wb_version" --force \
     --debug --no-default-features --bin wasm-bindgen --bin wasm-bindgen-test-runner >&2
