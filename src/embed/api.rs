@@ -123,10 +123,8 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
         provide_context(chart_theme);
         let state = CalcState::new(start.scenario, start.notices, catalog);
         made_inside.set(Some(state));
-        let CalcState { scenario, report, sku, .. } = state;
         Effect::new(move |_| {
-            let detail =
-                sku.with(|k| scenario.with(|s| report.with(|r| to_js(&summary(k.as_ref(), cta.as_ref(), s, r)))));
+            let detail = to_js(&state.summary(cta.as_ref()));
             if dispatch_custom_event(&event_target, CHANGE_EVENT, &detail).is_err() {
                 console_error("could not dispatch optics-calc:change");
             }

@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::*;
 use super::config::scenario_from_query;
 use super::cta::Cta;
 use super::dom::{MessageEvent, ResizeObserver, console_error, to_js};
-use super::summary::summary;
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
 use crate::export::scenario_from_map;
 use crate::ui::CalcState;
@@ -56,9 +55,9 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     }
     on_resize.forget();
     // Figures: after each recalculation.
-    let CalcState { scenario, notices, report, sku } = state;
+    let CalcState { scenario, notices, .. } = state;
     Effect::new(move |_| {
-        let out = sku.with(|k| scenario.with(|s| report.with(|r| summary(k.as_ref(), cta.as_ref(), s, r))));
+        let out = state.summary(cta.as_ref());
         let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut message {
             map.insert("type".into(), CHANGE_EVENT.into());

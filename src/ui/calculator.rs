@@ -10,6 +10,7 @@ use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
 use crate::embed::catalog::{HostCatalog, Sku, matching_sku};
 use crate::embed::config::{ChartKind, HostConfig, Sections};
 use crate::embed::cta::Cta;
+use crate::embed::summary::{Summary, summary};
 use crate::model::{Group, Notice, Report, Scenario, evaluate};
 use crate::share::encode;
 use crate::ui::actions::Actions;
@@ -47,6 +48,13 @@ impl CalcState {
             report: Memo::new(move |_| scenario.with(evaluate)),
             sku: Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).cloned())),
         }
+    }
+
+    /// What the host is told after each recalculation; tracks every signal it
+    /// reads, so an effect calling it runs again on each change.
+    pub fn summary(&self, cta: Option<&Cta>) -> Summary {
+        let CalcState { scenario, report, sku, .. } = *self;
+        sku.with(|k| scenario.with(|s| report.with(|r| summary(k.as_ref(), cta, s, r))))
     }
 }
 
