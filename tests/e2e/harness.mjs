@@ -103,6 +103,11 @@ export async function ready(page) {
   await page.waitForSelector('[data-metric]', { timeout: 60_000 });
 }
 
+/** Waits until the background Monte Carlo run has finished (its P10/P50/P90 readouts exist). */
+export async function settled(page) {
+  await page.locator('[data-mc-state=done]').waitFor({ timeout: 60_000 });
+}
+
 /**
  * Serves dist/ under `prefix`, opens `pathAndQuery` in a new browser and
  * waits for the readout. Close everything with `session.close()`.

@@ -2,7 +2,7 @@
 // hostile links load safely with notices.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertMatchesModel, expected, metrics, notices, openCalculator, ready, setInput } from './harness.mjs';
+import { assertMatchesModel, expected, metrics, notices, openCalculator, ready, setInput, settled } from './harness.mjs';
 
 test('a crafted link reproduces its scenario', async () => {
   const query = 'v=1&gpus=65536&gbps=1600&alt=cpo&region=ercot&years=7&rate=6.5&alt_w=9.5';
@@ -26,10 +26,14 @@ test('the URL follows the inputs and reopens to the same report', async () => {
     await s.page.waitForURL(/gpus=8192.*base=lro|base=lro.*gpus=8192/, { timeout: 5_000 });
     const url = s.page.url();
     assert.ok(url.startsWith(s.server.url('')), `the link stays under the sub-path: ${url}`);
+    // Both pages must have finished the Monte Carlo run: its percentiles are
+    // part of the report the link has to reproduce.
+    await settled(s.page);
     const before = await metrics(s.page);
     const fresh = await s.context.newPage();
     await fresh.goto(url);
     await ready(fresh);
+    await settled(fresh);
     assert.deepEqual(await metrics(fresh), before, 'reopening the link changed the report');
   } finally {
     await s.close();
