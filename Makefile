@@ -26,13 +26,13 @@ dist: setup
 	@$(WASM) node scripts/build-site.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm dist
 	@scripts/report-size.sh dist
 
-## The layers CI can hold: formatting and clippy, then native unit,
-## hand-worked and property tests. The browser layers (test-wasm: components
-## in headless Chromium; test-e2e: flows against a site built from these
-## sources) pass from a clean clone with `make test-browser` but do not yet fit
-## a clean CI run's 90 minutes on these machines (README, "Tests": measured).
-test: lint test-native
+## Every layer, cheapest first: formatting and clippy, native unit,
+## hand-worked and property tests, components in headless Chromium, then
+## end-to-end flows against a site built from these sources. From a clean
+## clone on a fresh 2-core machine: ~7 min (README, "Tests").
+test: lint test-native test-wasm test-e2e
 
+# The browser layers alone.
 test-browser: test-wasm test-e2e
 
 lint:

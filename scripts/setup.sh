@@ -80,10 +80,10 @@ wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print
 [ -n "$wb_version" ] || die "wasm-bindgen not found in Cargo.lock"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
   # An unoptimised build without debug info or the TLS stack (only for
-  # downloading WebDriver binaries, which the runner never does here): 37-49
-  # min of CPU against 111 for an opt-level-1 build (README, "Tests");
+  # downloading WebDriver binaries, which the runner never does here): a
+  # fraction of an optimised build's CPU time (README, "What `make` installs");
   # binding the app takes seconds longer, which a build can afford.
-  say "cargo install wasm-bindgen-cli $wb_version, unoptimised (30-60 min on 2 cores)"
+  say "cargo install wasm-bindgen-cli $wb_version, unoptimised (1.5 min on a fast 2-core machine, up to an hour on a slow one)"
   # --locked fails on the registry mirror here (a locked dependency is missing).
   CARGO_PROFILE_DEV_DEBUG=0 cargo install -q wasm-bindgen-cli --version "$wb_version" --force \
     --debug --no-default-features --bin wasm-bindgen --bin wasm-bindgen-test-runner >&2
