@@ -106,6 +106,16 @@ async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
     let shown: web_sys::HtmlInputElement =
         host.query_selector("input[type=number][data-input-box=pue]").unwrap().unwrap().unchecked_into();
     assert_eq!(shown.value(), "3", "the box shows the clamped value");
+    // Again, now that the value is already 3 (no change for the field's memo),
+    // then something that is not a number: the box still shows the value.
+    set_input(&host, "input[type=number][data-input-box=pue]", "12");
+    tick().await;
+    assert_eq!(shown.value(), "3", "a second clamp to the same value is shown too");
+    set_input(&host, "input[type=number][data-input-box=pue]", "abc");
+    tick().await;
+    assert_eq!(shown.value(), "3", "an unparsable entry gives way to the value");
+    let notice = host.query_selector("[data-notice=pue]").unwrap().expect("a notice about the entry");
+    assert!(notice.text_content().unwrap().contains("not a number"), "{:?}", notice.text_content());
     let mut s = Scenario::default();
     s.set_number("pue", 3.0);
     assert_eq!(metric(&host, "facility_power_saved_w"), evaluate(&s).metric("facility_power_saved_w").unwrap());

@@ -36,7 +36,7 @@ pub fn distribution_chart(
         value(d.p90),
         fmt.count(d.samples as f64)
     );
-    let title = format!("How sure: {} over {} samples", metric.label.to_lowercase(), fmt.count(d.samples as f64));
+    let title = format!("How sure: {} over {} samples", metric.label.to_ascii_lowercase(), fmt.count(d.samples as f64));
     let desc = format!("{status}. Mean {}, range {} to {}.", value(d.mean), value(min), value(max));
     let legend = vec![
         swatch("Samples".into(), theme.proposed),

@@ -44,14 +44,14 @@ pub fn tornado_chart(
         Some(top) if top.range() > 0.0 => format!(
             "{} moves most with {}: {} to {} (now {})",
             metric.label,
-            input_label(top.key).to_lowercase(),
+            input_label(top.key).to_ascii_lowercase(),
             value(top.metric_low),
             value(top.metric_high),
             value(centre)
         ),
-        _ => format!("No main input moves {} by ±{pct_text}%", metric.label.to_lowercase()),
+        _ => format!("No main input moves {} by ±{pct_text}%", metric.label.to_ascii_lowercase()),
     };
-    let title = format!("What moves {} most (±{pct_text}% on each input)", metric.label.to_lowercase());
+    let title = format!("What moves {} most (±{pct_text}% on each input)", metric.label.to_ascii_lowercase());
     let desc = swings.iter().map(|s| row_text(s, &value)).collect::<Vec<_>>().join("; ");
     // Inputs that barely move the figure stay in the table, not on the chart.
     let visible: Vec<Swing> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).cloned().collect();

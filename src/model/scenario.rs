@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 pub use super::inputs::Scenario;
 use super::inputs::{CATALOG_FNS, INPUTS, InputKind, Slot, Value};
 use super::regions;
-use super::validate::{Notice, clip, fix_slot};
+use super::validate::{Fix, Notice, clip, fix_slot};
 
-fn index(key: &str) -> Option<usize> {
+/// Position of an input in [`INPUTS`] (and in the scenario's slots).
+pub(crate) fn input_index(key: &str) -> Option<usize> {
     INPUTS.iter().position(|d| d.key == key)
 }
 
@@ -55,7 +56,7 @@ impl Scenario {
     /// (the catalog's value while it is not overridden). None for unknown keys
     /// and for choices.
     pub fn number(&self, key: &str) -> Option<f64> {
-        let i = index(key)?;
+        let i = input_index(key)?;
         match self.values()[i] {
             Value::Num(v) => Some(v),
             Value::Ovr(Some(v)) => Some(v),
@@ -66,7 +67,7 @@ impl Scenario {
 
     /// Whether an Override input holds the user's own value.
     pub fn is_overridden(&self, key: &str) -> bool {
-        index(key).is_some_and(|i| matches!(self.values()[i], Value::Ovr(Some(_))))
+        input_index(key).is_some_and(|i| matches!(self.values()[i], Value::Ovr(Some(_))))
     }
 
     /// Sets a Number (or Override) input, clamped to its range. NaN or infinity
@@ -74,9 +75,15 @@ impl Scenario {
     /// are rounded. Editing the price or intensity of a region preset makes the
     /// region "custom". Returns what was changed, if anything.
     pub fn set_number(&mut self, key: &str, v: f64) -> Option<Notice> {
-        let Some(i) = index(key) else {
+        let Some(i) = input_index(key) else {
             return Some(unknown_key(key));
         };
+        self.set_number_at(i, v).map(|why| Notice::new(key, why.to_string()))
+    }
+
+    /// [`Scenario::set_number`] by input index, the reason left unformatted:
+    /// for loops that set thousands of values and drop the reasons.
+    pub(crate) fn set_number_at(&mut self, i: usize, v: f64) -> Option<Fix> {
         let def = &INPUTS[i];
         let why = match self.slots().into_iter().nth(i) {
             Some(Slot::Num(slot)) => {
@@ -87,17 +94,17 @@ impl Scenario {
                 *slot = Some(v);
                 fix_slot(def, Slot::Ovr(slot))
             }
-            _ => Some("is a choice, not a number; ignored".into()),
+            _ => Some(Fix::NotANumberInput),
         };
-        if key == "usd_kwh" || key == "kg_kwh" {
+        if def.key == "usd_kwh" || def.key == "kg_kwh" {
             self.sync_region();
         }
-        why.map(|w| Notice::new(key, w))
+        why
     }
 
     /// Back to the catalog value.
     pub fn clear_override(&mut self, key: &str) {
-        if let Some(i) = index(key)
+        if let Some(i) = input_index(key)
             && let Some(Slot::Ovr(slot)) = self.slots().into_iter().nth(i)
         {
             *slot = None;
@@ -106,7 +113,7 @@ impl Scenario {
 
     /// Current option id of a Choice input.
     pub fn choice(&self, key: &str) -> Option<&'static str> {
-        match self.values()[index(key)?] {
+        match self.values()[input_index(key)?] {
             Value::Choice(id) => Some(id),
             _ => None,
         }
@@ -117,7 +124,7 @@ impl Scenario {
     /// refined the old choice, with a notice, so no stale override survives.
     /// Choosing a region applies its preset.
     pub fn set_choice(&mut self, key: &str, id: &str) -> Option<Notice> {
-        let Some(i) = index(key) else {
+        let Some(i) = input_index(key) else {
             return Some(unknown_key(key));
         };
         let InputKind::Choice { options, .. } = INPUTS[i].kind else {

@@ -2,7 +2,7 @@
 //! moves by ±X % of its current value, others held (a tornado chart).
 
 use super::evaluate::evaluate;
-use super::scenario::Scenario;
+use super::scenario::{Scenario, input_index};
 
 /// The inputs a tornado and a Monte Carlo run vary: the assumptions a finance
 /// team questions (module watts and prices, energy, PUE, money, failures),
@@ -56,9 +56,10 @@ pub fn tornado(s: &Scenario, metric: &str, pct: f64, keys: &[&'static str]) -> (
         .iter()
         .filter_map(|&key| {
             let value = s.number(key).filter(|v| *v != 0.0)?;
+            let i = input_index(key)?;
             let at = |factor: f64| {
                 let mut moved = s.clone();
-                moved.set_number(key, value * factor);
+                moved.set_number_at(i, value * factor);
                 let input = moved.number(key).unwrap_or(value);
                 (input, figure(&moved))
             };

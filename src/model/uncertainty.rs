@@ -7,7 +7,7 @@
 //! speed). Draws are independent. A seed makes a run reproducible.
 
 use super::evaluate::evaluate;
-use super::scenario::Scenario;
+use super::scenario::{Scenario, input_index};
 
 /// How far an input may plausibly lie below and above its typical value, in
 /// % of that value, and where that range comes from.
@@ -95,7 +95,8 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
 /// samples whether they are taken at once or in chunks.
 pub struct Sampler {
     /// (key, low, mode, high) per uncertain input, computed once.
-    ranges: Vec<(&'static str, f64, f64, f64)>,
+    /// Input index, then its low, typical and high value.
+    ranges: Vec<(usize, f64, f64, f64)>,
     rng: fastrand::Rng,
     draw: Scenario,
     metric: String,
@@ -110,7 +111,12 @@ impl Sampler {
             .iter()
             .filter_map(|sp| {
                 let mode = s.number(sp.key)?;
-                Some((sp.key, mode * (1.0 - sp.below_pct / 100.0), mode, mode * (1.0 + sp.above_pct / 100.0)))
+                Some((
+                    input_index(sp.key)?,
+                    mode * (1.0 - sp.below_pct / 100.0),
+                    mode,
+                    mode * (1.0 + sp.above_pct / 100.0),
+                ))
             })
             .collect();
         Sampler {
@@ -126,8 +132,8 @@ impl Sampler {
     pub fn take(&mut self, n: usize) {
         self.values.reserve(n);
         for _ in 0..n {
-            for &(key, low, mode, high) in &self.ranges {
-                self.draw.set_number(key, triangular(low, mode, high, self.rng.f64()));
+            for &(i, low, mode, high) in &self.ranges {
+                self.draw.set_number_at(i, triangular(low, mode, high, self.rng.f64()));
             }
             let v = evaluate(&self.draw).metric(&self.metric).unwrap_or(0.0);
             self.values.push(if v.is_finite() { v } else { 0.0 });

@@ -1,6 +1,8 @@
 //! Validation: clamp every input into its range and say what changed.
 //! Never panics; never lets NaN or infinity through.
 
+use std::fmt;
+
 use super::fabric::{MAX_TIERS, tiers_needed};
 use super::inputs::{INPUTS, InputDef, InputKind, Scenario, Slot};
 use super::regions;
@@ -40,12 +42,62 @@ pub fn fmt_num(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// What bringing a value into its input's range did, formatted only when it
+/// is shown: the Monte Carlo and tornado loops set thousands of values and
+/// drop the reasons, and formatting them was most of a sample's cost.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fix {
+    /// NaN or infinity; the fallback was used.
+    NotFinite {
+        used: f64,
+    },
+    /// NaN or infinity in an override; back to the catalog value.
+    NotFiniteOverride,
+    Outside {
+        given: f64,
+        min: f64,
+        max: f64,
+        used: f64,
+    },
+    Rounded {
+        given: f64,
+        used: f64,
+    },
+    /// A number was given for a choice.
+    NotANumberInput,
+    /// An option id the choice does not have (already clipped).
+    UnknownOption {
+        given: String,
+        used: &'static str,
+    },
+}
+
+impl fmt::Display for Fix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fix::NotFinite { used } => write!(f, "not a finite number; using {}", fmt_num(*used)),
+            Fix::NotFiniteOverride => f.write_str("not a finite number; using the catalog value"),
+            Fix::Outside { given, min, max, used } => write!(
+                f,
+                "{} is outside {}..{}; set to {}",
+                fmt_num(*given),
+                fmt_num(*min),
+                fmt_num(*max),
+                fmt_num(*used)
+            ),
+            Fix::Rounded { given, used } => write!(f, "{} rounded to {}", fmt_num(*given), fmt_num(*used)),
+            Fix::NotANumberInput => f.write_str("is a choice, not a number; ignored"),
+            Fix::UnknownOption { given, used } => write!(f, "unknown option '{given}'; using '{used}'"),
+        }
+    }
+}
+
 /// Brings a number into an input's range: non-finite -> `fallback`;
 /// whole-number steps round to a multiple of the step; then clamp to [min, max].
 /// Returns the value and, if it changed, why.
-pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64, Option<String>) {
+pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64, Option<Fix>) {
     if !v.is_finite() {
-        return (fallback, Some(format!("not a finite number; using {}", fmt_num(fallback))));
+        return (fallback, Some(Fix::NotFinite { used: fallback }));
     }
     let mut out = v;
     if step >= 1.0 && step.fract() == 0.0 {
@@ -55,14 +107,14 @@ pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64
     if out == v {
         (out, None)
     } else if v < min || v > max {
-        (out, Some(format!("{} is outside {}..{}; set to {}", fmt_num(v), fmt_num(min), fmt_num(max), fmt_num(out))))
+        (out, Some(Fix::Outside { given: v, min, max, used: out }))
     } else {
-        (out, Some(format!("{} rounded to {}", fmt_num(v), fmt_num(out))))
+        (out, Some(Fix::Rounded { given: v, used: out }))
     }
 }
 
 /// Clamps one field in place per its definition; returns the reason if it changed.
-pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<String> {
+pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<Fix> {
     match (slot, def.kind) {
         (Slot::Num(v), InputKind::Number { min, max, step, default }) => {
             let (out, why) = clamp_value(*v, min, max, step, default);
@@ -73,7 +125,7 @@ pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<String> {
             let raw = (*v)?;
             if !raw.is_finite() {
                 *v = None;
-                return Some("not a finite number; using the catalog value".into());
+                return Some(Fix::NotFiniteOverride);
             }
             let (out, why) = clamp_value(raw, min, max, step, raw);
             *v = Some(out);
@@ -83,9 +135,9 @@ pub(crate) fn fix_slot(def: &InputDef, slot: Slot<'_>) -> Option<String> {
             if options.iter().any(|o| o.id == *v) {
                 return None;
             }
-            let bad = clip(v);
+            let given = clip(v);
             *v = default;
-            Some(format!("unknown option '{bad}'; using '{default}'"))
+            Some(Fix::UnknownOption { given, used: default })
         }
         // The macro pairs each field with its own row, so kinds always agree.
         _ => None,
@@ -103,7 +155,7 @@ impl Scenario {
         let mut notices = Vec::new();
         for (def, slot) in INPUTS.iter().zip(self.slots()) {
             if let Some(why) = fix_slot(def, slot) {
-                notices.push(Notice::new(def.key, why));
+                notices.push(Notice::new(def.key, why.to_string()));
             }
         }
         if let Some(n) = self.fix_tiers() {

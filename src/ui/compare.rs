@@ -79,7 +79,7 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView
                 .collect_view()
         })
     };
-    let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_uppercase());
+    let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_ascii_uppercase());
     let proposed =
         move || sku.with(|k| k.as_ref().map(|k| k.name.clone())).unwrap_or_else(|| tech(|r| r.proposed.tech));
     view! {

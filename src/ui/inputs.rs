@@ -63,27 +63,25 @@ fn NumberInput(
     notices: RwSignal<Vec<Notice>>,
 ) -> impl IntoView {
     let key = def.key;
-    let value = move || scenario.with(|s| s.number(key).unwrap_or(min));
+    // Memos, so that a change elsewhere in the scenario does not touch this
+    // field's DOM: re-setting forty sliders' values on every input event
+    // made the browser restyle and repaint them all.
+    let value = Memo::new(move |_| scenario.with(|s| s.number(key).unwrap_or(min)));
+    let overridden = Memo::new(move |_| overridable && scenario.with(|s| s.is_overridden(key)));
+    // A catalog value not yet overridden may be computed (a temperature-adjusted
+    // AFR): the box shows it at the input's step, as a person would type it.
+    let boxed = move |v: f64, is_overridden: bool| {
+        if overridable && !is_overridden { at_step(v, step).to_string() } else { v.to_string() }
+    };
     let set = move |raw: String| {
         let outcome = match raw.trim().parse::<f64>() {
             Ok(v) => scenario.try_update(|s| s.set_number(key, v)).flatten(),
-            Err(_) => {
-                // Still notify, so the box shows the current value again.
-                scenario.update(|_| {});
-                Some(Notice::new(
-                    key,
-                    format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw)),
-                ))
-            }
+            Err(_) => Some(Notice::new(
+                key,
+                format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw)),
+            )),
         };
         report_outcome(notices, outcome);
-    };
-    let overridden = move || overridable && scenario.with(|s| s.is_overridden(key));
-    // A catalog value not yet overridden may be computed (a temperature-adjusted
-    // AFR): the box shows it at the input's step, as a person would type it.
-    let boxed = move || {
-        let v = value();
-        if overridable && !overridden() { at_step(v, step).to_string() } else { v.to_string() }
     };
     let id = format!("oc-in-{key}");
     let help_id = format!("oc-help-{key}");
@@ -92,15 +90,21 @@ fn NumberInput(
             <label for=id.clone()>{def.label}" "<span class="oc-unit">{def.unit}</span></label>
             <input type="range" id=id data-input=key min=min max=max step=step
                 aria-describedby=help_id.clone()
-                prop:value=move || value().to_string()
+                prop:value=move || value.get().to_string()
                 on:input=move |ev| set(event_target_value(&ev)) />
             <input type="number" data-input-box=key aria-label=format!("{} ({})", def.label, def.unit)
                 min=min max=max step="any" inputmode="decimal"
-                prop:value=boxed
-                on:change=move |ev| set(event_target_value(&ev)) />
+                prop:value=move || boxed(value.get(), overridden.get())
+                on:change=move |ev| {
+                    set(event_target_value(&ev));
+                    // The box shows the validated value even when the memo
+                    // did not change (a clamped or unparsable entry).
+                    event_target::<web_sys::HtmlInputElement>(&ev)
+                        .set_value(&boxed(value.get_untracked(), overridden.get_untracked()));
+                } />
             {overridable.then(|| view! {
                 <button type="button" class="oc-reset-one" data-reset=key
-                    prop:hidden=move || !overridden()
+                    prop:hidden=move || !overridden.get()
                     on:click=move |_| scenario.update(|s| s.clear_override(key))>
                     "Use catalog value"
                 </button>
@@ -120,19 +124,19 @@ fn ChoiceInput(
     let key = def.key;
     let id = format!("oc-in-{key}");
     let help_id = format!("oc-help-{key}");
-    let current = move || scenario.with(|s| s.choice(key).unwrap_or_default());
+    let current = Memo::new(move |_| scenario.with(|s| s.choice(key).unwrap_or_default()));
     view! {
         <div class="oc-field oc-field-choice">
             <label for=id.clone()>{def.label}</label>
             <select id=id data-input=key aria-describedby=help_id.clone()
-                prop:value=current
+                prop:value=move || current.get()
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     let outcome = scenario.try_update(|s| s.set_choice(key, &id)).flatten();
                     report_outcome(notices, outcome);
                 }>
                 {options.iter().map(|o| view! {
-                    <option value=o.id selected=move || current() == o.id>{o.label}</option>
+                    <option value=o.id selected=move || current.get() == o.id>{o.label}</option>
                 }).collect_view()}
             </select>
             <Help def id=help_id />

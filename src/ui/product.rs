@@ -74,7 +74,9 @@ pub fn ProductPicker(
             .skus
             .iter()
             .enumerate()
-            .map(|(i, k)| option(format!("sku:{i}"), format!("{} ({} {})", k.name, k.tech.to_uppercase(), k.gbps)))
+            .map(|(i, k)| {
+                option(format!("sku:{i}"), format!("{} ({} {})", k.name, k.tech.to_ascii_uppercase(), k.gbps))
+            })
             .collect_view();
         view! {
             {catalog.replace.then(|| view! { <option value="" disabled=true selected=move || current.get().is_empty()>"Edited figures"</option> })}

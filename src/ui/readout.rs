@@ -41,7 +41,7 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let households =
         move || report.with(|r| fmt.count((r.delta.facility_power_saved_w / HOUSEHOLD_AC_PEAK_W).max(0.0)));
-    let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_uppercase());
+    let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_ascii_uppercase());
     view! {
         <section class="oc-headline" aria-label="Headline results">
             <p class="oc-versus">
