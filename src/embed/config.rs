@@ -252,10 +252,10 @@ fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
         }
     }
     if let Some(v) = map.get("font") {
-        match text(v).filter(|f| f.chars().all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))) {
+        match text(v).filter(|f| f.chars().all(|c| c.is_ascii_alphanumeric() || " ,-_'\"".contains(c))) {
             Some(font) => theme.vars.push(("--oc-font", font)),
             None => problems.push(
-                "theme.font must be a CSS font-family list (letters, digits, spaces, commas, quotes); using the default".into(),
+                "theme.font must be a CSS font-family list (ASCII letters, digits, spaces, commas, quotes); using the default".into(),
             ),
         }
     }

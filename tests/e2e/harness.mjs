@@ -174,9 +174,16 @@ export async function screenshot(page, name) {
   const dir = join(ROOT, 'target/screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  // A full page of charts takes long to capture on a loaded machine; the
-  // picture is for people, so it gets time rather than failing the case.
+  // Off-screen panels are not rendered (content-visibility: auto), so a
+  // full-page capture would show them blank: make the viewport as tall as
+  // the page first. A full page of charts takes long to capture on a loaded
+  // machine; the picture is for people, so it gets time rather than failing.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await nextFrame(page);
   await page.screenshot({ path, fullPage: true, timeout: 180_000 });
+  await page.setViewportSize(viewport);
   return path;
 }
 

@@ -62,3 +62,24 @@ test('a hostile link loads safe values, says what it ignored and injects nothing
     await s.close();
   }
 });
+
+test('the printed report is two A4 pages: headline, charts and comparison, then the sources', async () => {
+  const s = await openCalculator();
+  try {
+    await settled(s.page);
+    await s.page.emulateMedia({ media: 'print' });
+    const hidden = await s.page.evaluate(() =>
+      ['.oc-actions', '.oc-inputs', '.oc-insight'].filter((css) => getComputedStyle(document.querySelector(css)).display !== 'none'),
+    );
+    assert.deepEqual(hidden, [], 'controls and the interactive panel stay off the report');
+    const pdf = (await s.page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    assert.equal(pages.length, 2, 'the report prints on two pages');
+    const text = await s.page.evaluate(() => document.querySelector('.oc-root').innerText);
+    for (const part of ['Side by side', 'Network power by tier', 'Inputs, defaults and sources']) {
+      assert.ok(text.includes(part), `the report holds "${part}"`);
+    }
+  } finally {
+    await s.close();
+  }
+});
