@@ -1,10 +1,8 @@
 // The calculator page loads, shows the model's figures, reacts to input and
 // stays usable at phone width.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, assertMatchesModel, expected, metrics, nextFrame, notices, openCalculator, screenshot, setInput } from './harness.mjs';
+import { assertMatchesModel, axeViolations, expected, metrics, nextFrame, notices, openCalculator, screenshot, setInput } from './harness.mjs';
 
 test('the page shows every headline figure of the default scenario', async () => {
   const s = await openCalculator();
@@ -63,15 +61,7 @@ test('at phone width the page has one column and never scrolls sideways', async 
 test('axe finds no serious or critical accessibility violations', async () => {
   const s = await openCalculator();
   try {
-    // Injected through the DevTools protocol, which the page's CSP does not govern.
-    await s.page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await s.page.evaluate(async () => {
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(s.page), []);
   } finally {
     await s.close();
   }

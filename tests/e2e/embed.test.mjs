@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIST, expected, launchBrowser, newPage, screenshot, startServer } from './harness.mjs';
+import { DIST, axeViolations, expected, launchBrowser, newPage, screenshot, startServer } from './harness.mjs';
 
 /** Serves `html` as a store's page on a second loopback origin. */
 async function store(html) {
@@ -144,6 +144,25 @@ test('two script widgets on a hostile store page: isolated, independent, announc
     const origins = new Set(log.requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).origin));
     assert.deepEqual([...origins].sort(), [calc.origin, shop.server.origin].sort(), 'no request leaves the two origins');
     await screenshot(page, 'embed-hostile-store');
+  } finally {
+    await browser.close();
+    await shop.stop();
+    await calc.stop();
+  }
+});
+
+test('axe finds no serious or critical violations in a themed widget on a store page', async () => {
+  const calc = await startServer(DIST, '/optics/');
+  const shop = await store(`<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
+    <main><h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify(SHOP_CONFIG)}'></div></main>
+    <script type="module" src="${calc.url('embed.js')}"></script>
+  </body></html>`);
+  const browser = await launchBrowser();
+  try {
+    const { page } = await newPage(browser);
+    await page.goto(shop.server.url(''));
+    await page.locator('#a [data-mc-state=done]').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await axeViolations(page, '#a'), []);
   } finally {
     await browser.close();
     await shop.stop();

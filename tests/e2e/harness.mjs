@@ -7,7 +7,7 @@
 // Every end-to-end case (tests/e2e/*.test.mjs) builds on `openCalculator`;
 // `make test-e2e` builds dist/ first and runs them with `node --test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -167,6 +167,21 @@ export async function setInput(page, css, value) {
 /** Resolves after the next frame has been painted. */
 export async function nextFrame(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * axe-core's serious and critical violations within `css` (default: the whole
+ * document; axe walks open shadow roots), one line each. axe is injected
+ * through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function axeViolations(page, css = null) {
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (css) => {
+    const r = await axe.run(css ? document.querySelector(css) : document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  }, css);
 }
 
 /** Saves a full-page PNG under target/screenshots/ and returns its path. */
