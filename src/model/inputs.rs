@@ -240,6 +240,21 @@ macro_rules! inputs {
                 [ $( row!(@slot &mut self.$field, $kind), )* ]
             }
 
+            /// Mutable access to the field of input `i` (an index into
+            /// [`INPUTS`]), without building every slot as [`Self::slots`] does:
+            /// the Monte Carlo loop sets nine inputs per sample.
+            pub(crate) fn slot(&mut self, i: usize) -> Option<Slot<'_>> {
+                let mut n = 0usize;
+                $(
+                    if n == i {
+                        return Some(row!(@slot &mut self.$field, $kind));
+                    }
+                    n += 1;
+                )*
+                let _ = n;
+                None
+            }
+
             /// Every field's value, in [`INPUTS`] order.
             pub(crate) fn values(&self) -> [Value; INPUT_COUNT] {
                 [ $( row!(@value self.$field, $kind), )* ]

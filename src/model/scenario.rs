@@ -84,8 +84,8 @@ impl Scenario {
     /// [`Scenario::set_number`] by input index, the reason left unformatted:
     /// for loops that set thousands of values and drop the reasons.
     pub(crate) fn set_number_at(&mut self, i: usize, v: f64) -> Option<Fix> {
-        let def = &INPUTS[i];
-        let why = match self.slots().into_iter().nth(i) {
+        let def = INPUTS.get(i)?;
+        let why = match self.slot(i) {
             Some(Slot::Num(slot)) => {
                 *slot = v;
                 fix_slot(def, Slot::Num(slot))
@@ -105,7 +105,7 @@ impl Scenario {
     /// Back to the catalog value.
     pub fn clear_override(&mut self, key: &str) {
         if let Some(i) = input_index(key)
-            && let Some(Slot::Ovr(slot)) = self.slots().into_iter().nth(i)
+            && let Some(Slot::Ovr(slot)) = self.slot(i)
         {
             *slot = None;
         }
@@ -135,7 +135,7 @@ impl Scenario {
             return Some(Notice::new(key, format!("unknown option '{}'; kept '{current}'", clip(id))));
         };
         let changed = self.choice(key) != Some(opt.id);
-        if let Some(Slot::Choice(slot)) = self.slots().into_iter().nth(i) {
+        if let Some(Slot::Choice(slot)) = self.slot(i) {
             *slot = opt.id;
         }
         if key == "region" {
