@@ -94,8 +94,7 @@ pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
 /// between frames without blocking input): the same seed gives the same
 /// samples whether they are taken at once or in chunks.
 pub struct Sampler {
-    /// (key, low, mode, high) per uncertain input, computed once.
-    /// Input index, then its low, typical and high value.
+    /// (input index, low, mode, high) per uncertain input, computed once.
     ranges: Vec<(usize, f64, f64, f64)>,
     rng: fastrand::Rng,
     draw: Scenario,
