@@ -63,9 +63,9 @@ fn NumberInput(
     notices: RwSignal<Vec<Notice>>,
 ) -> impl IntoView {
     let key = def.key;
-    // Memos, so that a change elsewhere in the scenario does not touch this
-    // field's DOM: re-setting forty sliders' values on every input event
-    // made the browser restyle and repaint them all.
+    // Memos, so that a change elsewhere in the scenario does not re-set this
+    // field's properties: one input event used to re-set all ~80 slider and
+    // box values.
     let value = Memo::new(move |_| scenario.with(|s| s.number(key).unwrap_or(min)));
     let overridden = Memo::new(move |_| overridable && scenario.with(|s| s.is_overridden(key)));
     // A catalog value not yet overridden may be computed (a temperature-adjusted
