@@ -95,6 +95,44 @@ async fn moving_the_gpu_slider_updates_the_module_count() {
     assert_ne!(want, evaluate(&Scenario::default()).metric("optical_modules").unwrap());
 }
 
+/// The cells of the table under `[data-chart=<id>]`, row by row (nth-child
+/// lookups: web-sys's NodeList is not among the features the app compiles).
+fn chart_table(host: &web_sys::HtmlElement, id: &str) -> Vec<Vec<String>> {
+    let cell = |row: usize, col: usize| {
+        host.query_selector(&format!("[data-chart={id}] tbody tr:nth-child({row}) td:nth-child({col})"))
+            .unwrap()
+            .map(|td| td.text_content().unwrap_or_default())
+    };
+    (1..)
+        .map_while(|row| {
+            let cells: Vec<String> = (1..).map_while(|col| cell(row, col)).collect();
+            (!cells.is_empty()).then_some(cells)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_opens_as_a_table_of_its_figures_that_follows_the_inputs() {
+    use optics_calc::charts::{ChartTheme, power_by_tier};
+    use optics_calc::format::NumberFormat;
+    let host = mount(Scenario::default());
+    tick().await;
+    let native =
+        |s: &Scenario| power_by_tier(&evaluate(s), &NumberFormat::default(), &ChartTheme::default(), 640).table.rows;
+    assert!(chart_table(&host, "power-by-tier").is_empty(), "a closed table is not built");
+    let details: web_sys::HtmlDetailsElement =
+        host.query_selector("[data-chart=power-by-tier] details").unwrap().unwrap().unchecked_into();
+    details.set_open(true);
+    wait_for(&host, "[data-chart=power-by-tier] tbody tr", 5_000.0).await;
+    assert_eq!(chart_table(&host, "power-by-tier"), native(&Scenario::default()));
+    set_input(&host, "input[type=range][data-input=gpus]", "2048");
+    tick().await;
+    let mut s = Scenario::default();
+    s.set_number("gpus", 2048.0);
+    assert_ne!(native(&s), native(&Scenario::default()), "the case changes the table");
+    assert_eq!(chart_table(&host, "power-by-tier"), native(&s), "an open table follows the inputs");
+}
+
 #[wasm_bindgen_test]
 async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
     let host = mount(Scenario::default());
@@ -258,7 +296,8 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     let chart = root.query_selector("[data-chart=cumulative-cost]").unwrap().unwrap();
     let svg = chart.query_selector("svg").unwrap().unwrap().outer_html();
     assert!(svg.contains("800G CPO port"), "the series is named after the SKU");
-    let caption = chart.query_selector("caption").unwrap().unwrap().text_content().unwrap();
+    chart.query_selector("details").unwrap().unwrap().unchecked_into::<web_sys::HtmlDetailsElement>().set_open(true);
+    let caption = wait_for(&root, "[data-chart=cumulative-cost] caption", 5_000.0).await.text_content().unwrap();
     assert!(caption.contains("proposed 800G CPO port"), "{caption}");
     // So does the side-by-side table's proposed column.
     let head = root.query_selector(".oc-compare thead").unwrap().unwrap().text_content().unwrap();

@@ -64,6 +64,7 @@ pub fn ChartFigure(
         move |_| draw.run(width.get()),
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
+    let table_open = RwSignal::new(false);
     let save_svg = move |_| {
         chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.svg)));
     };
@@ -83,21 +84,27 @@ pub fn ChartFigure(
             </figcaption>
             // The SVG comes from plotters, which XML-escapes every text it draws.
             <div class="oc-chart-svg" inner_html=move || chart.with(|c| c.svg.clone())></div>
-            <details class="oc-chart-table">
+            // The table is built while its disclosure is open: closed, it
+            // would still cost every input event some 20-60 text updates.
+            <details class="oc-chart-table" on:toggle=move |ev| {
+                table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            }>
                 <summary>"Show as a table"</summary>
-                <div class="oc-table-wrap">
-                    <table class="oc-table">
-                        <caption>{move || chart.with(|c| c.table.caption.clone())}</caption>
-                        <thead><tr>
-                            {move || chart.with(|c| c.table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}
-                        </tr></thead>
-                        <tbody>
-                            {move || chart.with(|c| c.table.rows.iter().map(|row| view! {
-                                <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
-                            }).collect_view())}
-                        </tbody>
-                    </table>
-                </div>
+                {move || table_open.get().then(|| view! {
+                    <div class="oc-table-wrap">
+                        <table class="oc-table">
+                            <caption>{move || chart.with(|c| c.table.caption.clone())}</caption>
+                            <thead><tr>
+                                {move || chart.with(|c| c.table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}
+                            </tr></thead>
+                            <tbody>
+                                {move || chart.with(|c| c.table.rows.iter().map(|row| view! {
+                                    <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
+                                }).collect_view())}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
             </details>
         </figure>
     }
