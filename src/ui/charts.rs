@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::{ev, html};
 
-use crate::charts::{Chart, ChartTheme};
+use crate::charts::{Chart, ChartTheme, DataTable};
 use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
@@ -90,22 +90,27 @@ pub fn ChartFigure(
                 table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
             }>
                 <summary>"Show as a table"</summary>
-                {move || table_open.get().then(|| view! {
-                    <div class="oc-table-wrap">
-                        <table class="oc-table">
-                            <caption>{move || chart.with(|c| c.table.caption.clone())}</caption>
-                            <thead><tr>
-                                {move || chart.with(|c| c.table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}
-                            </tr></thead>
-                            <tbody>
-                                {move || chart.with(|c| c.table.rows.iter().map(|row| view! {
-                                    <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
-                                }).collect_view())}
-                            </tbody>
-                        </table>
-                    </div>
-                })}
+                {move || table_open.get().then(|| chart.with(|c| data_table(&c.table)))}
             </details>
         </figure>
+    }
+}
+
+/// A chart's figures as a plain table, rebuilt whole when they change.
+fn data_table(table: &DataTable) -> impl IntoView + use<> {
+    let headers = table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| view! { <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr> })
+        .collect_view();
+    view! {
+        <div class="oc-table-wrap">
+            <table class="oc-table">
+                <caption>{table.caption.clone()}</caption>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
