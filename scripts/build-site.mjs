@@ -4,13 +4,13 @@
 //   node scripts/build-site.mjs <optics-calc.wasm from cargo> <out dir> [--no-wasm-opt]
 //
 // --no-wasm-opt skips the size optimisation: `make test` builds its site from
-// the quick-to-compile `ci` profile, where -Oz would only cost minutes.
+// the quick-to-compile `ci` profile, where wasm-opt would only cost minutes.
 //
 // What it writes (every URL relative, so dist/ works from any sub-path):
 //   index.html                 the page template (./index.html) with its assets
 //                              and a strict Content-Security-Policy filled in
 //   optics-calc-<hash>.js      wasm-bindgen's ES-module glue
-//   optics-calc-<hash>.wasm    the app, through `wasm-opt -Oz`
+//   optics-calc-<hash>.wasm    the app, through `wasm-opt` (flags: scripts/site/wasm-opt.mjs)
 //   boot-<hash>.js             starts the app and registers the service worker
 //   main-<hash>.css            style/main.css
 //   embed.js                   mounts widgets into a host page (stable name)
@@ -42,7 +42,7 @@ const short = (data) => sha256(data, 'hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // wasm-opt results by the hash of their input: both targets usually bind to
-// the same wasm, and -Oz is the slow step.
+// the same wasm, and wasm-opt is the slow step.
 const optimisedBy = new Map();
 
 /** Runs wasm-bindgen for one target and returns its glue and optimised wasm. */

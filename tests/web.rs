@@ -217,6 +217,54 @@ async fn a_new_seed_restarts_the_run_and_changes_its_result() {
     assert_ne!(want.p50, before);
 }
 
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The drawing of the chart `[data-chart=<id>]`.
+fn chart_svg(host: &web_sys::HtmlElement, id: &str) -> String {
+    host.query_selector(&format!("[data-chart={id}] .oc-chart-svg")).unwrap().unwrap().inner_html()
+}
+
+/// Where an element's top edge is, in CSS pixels from the viewport's top
+/// (`getBoundingClientRect`, called by name: DomRect is not among the app's
+/// web-sys features).
+fn top_px(el: &web_sys::Element) -> f64 {
+    let get = js_sys::Reflect::get(el, &"getBoundingClientRect".into()).unwrap();
+    let rect = get.unchecked_into::<js_sys::Function>().call0(el).unwrap();
+    js_sys::Reflect::get(&rect, &"top".into()).unwrap().as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
+    let host = mount(Scenario::default());
+    wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
+    let power = host.query_selector("[data-chart=power-by-tier]").unwrap().unwrap();
+    power.scroll_into_view();
+    sleep(100).await; // the browser reports what is in view after a frame
+    let tornado = host.query_selector("[data-chart=tornado]").unwrap().unwrap();
+    let viewport_px = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap();
+    assert!(top_px(&tornado) > viewport_px, "precondition: the tornado is below the viewport");
+    let (power_before, tornado_before) = (chart_svg(&host, "power-by-tier"), chart_svg(&host, "tornado"));
+
+    set_input(&host, "input[type=range][data-input=gpus]", "2048");
+    tick().await;
+    assert_ne!(chart_svg(&host, "power-by-tier"), power_before, "a chart in view follows each input");
+    assert_eq!(chart_svg(&host, "tornado"), tornado_before, "a chart out of view waits for the inputs to rest");
+
+    sleep(400).await;
+    let rested = chart_svg(&host, "tornado");
+    assert_ne!(rested, tornado_before, "and is redrawn once they have");
+    // Scrolled into view, it is already up to date: nothing is drawn again.
+    tornado.scroll_into_view();
+    sleep(100).await;
+    assert_eq!(chart_svg(&host, "tornado"), rested);
+}
+
 // ---- embedding: the JS API behind embed.js, called as a host page would ----
 
 /// A fresh host element on the page, and a widget mounted into it with a

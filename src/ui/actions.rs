@@ -8,6 +8,7 @@ use crate::export::{from_json, to_csv, to_json};
 use crate::model::{Notice, Report, Scenario};
 use crate::share::encode;
 use crate::ui::browser::{copy_to_clipboard, download_text};
+use crate::ui::settle::Settled;
 
 /// How long the "Copied" feedback stays, ms.
 const FEEDBACK_MS: u64 = 2_000;
@@ -17,6 +18,7 @@ pub fn Actions(
     scenario: RwSignal<Scenario>,
     report: Memo<Report>,
     notices: RwSignal<Vec<Notice>>,
+    settled: Settled,
     /// Where share links point (the standalone calculator page).
     share_base: String,
 ) -> impl IntoView {
@@ -73,10 +75,18 @@ pub fn Actions(
             }
         });
     };
+    // Work deferred to the next pause (charts out of view) is done first, as
+    // the browser prints the page as it stands when `print()` is called.
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        settled.now();
+        set_timeout(
+            || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     };
     let reset = move |_| {
         scenario.set(Scenario::default());

@@ -24,19 +24,21 @@ use crate::ui::notices::Notices;
 use crate::ui::presets_bar::PresetsBar;
 use crate::ui::product::{BillOfMaterials, ProductPicker};
 use crate::ui::readout::Headline;
+use crate::ui::settle::Settled;
 
 const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Group::Finance, Group::Advanced];
 
 /// A calculator's reactive state: the inputs, what the last action changed,
-/// the model's report of the inputs, and which of the host's SKUs the
-/// proposal is (the picker, the bill, the charts and the change event all
-/// read this one memo).
+/// the model's report of the inputs, which of the host's SKUs the proposal
+/// is (the picker, the bill, the charts and the change event all read this
+/// one memo), and when the inputs last came to rest.
 #[derive(Clone, Copy)]
 pub struct CalcState {
     pub scenario: RwSignal<Scenario>,
     pub notices: RwSignal<Vec<Notice>>,
     pub report: Memo<Report>,
     pub sku: Memo<Option<Sku>>,
+    pub settled: Settled,
 }
 
 impl CalcState {
@@ -47,6 +49,7 @@ impl CalcState {
             notices: RwSignal::new(notices),
             report: Memo::new(move |_| scenario.with(evaluate)),
             sku: Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).cloned())),
+            settled: Settled::watch(scenario),
         }
     }
 
@@ -106,9 +109,9 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
 
 #[component]
 pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
-    let CalcState { scenario, notices, report, sku } = state;
+    let CalcState { scenario, notices, report, sku, settled } = state;
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
-    keep_url_in_step(scenario, options.url);
+    keep_url_in_step(scenario, settled, options.url);
     let CalcOptions { sections, charts, catalog, cta, share_base, .. } = options;
     let has_catalog = !catalog.skus.is_empty();
     let title = sections.title.then(|| {
@@ -138,7 +141,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let chart_views = (sections.charts && !charts.is_empty()).then(|| {
         view! {
             <section class="oc-panel oc-charts" aria-label="Charts">
-                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(*kind)) /> }).collect_view()}
+                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(*kind)) settled /> }).collect_view()}
             </section>
         }
     });
@@ -147,7 +150,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         <div class="oc-calculator">
             <header class="oc-header">
                 {title}
-                {sections.actions.then(|| view! { <Actions scenario report notices share_base /> })}
+                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base /> })}
             </header>
             {sections.presets.then(|| view! { <PresetsBar scenario notices /> })}
             <Notices input=notices model=model_notices />
@@ -157,7 +160,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
                     <Headline report />
                     {bill}
                     {chart_views}
-                    {sections.insight.then(|| view! { <Insight scenario report notices /> })}
+                    {sections.insight.then(|| view! { <Insight scenario report notices settled /> })}
                     {sections.comparison.then(|| view! { <Comparison report sku /> })}
                     {sections.methodology.then(|| view! { <Methodology scenario /> })}
                 </div>
@@ -166,31 +169,18 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     }
 }
 
-/// Quiet time after the last input before the URL is rewritten, ms: slider
-/// drags produce dozens of events a second, and browsers throttle
-/// `history.replaceState`.
-const URL_DEBOUNCE_MS: u64 = 250;
-
-/// Writes the scenario into the page URL (`history.replaceState`), debounced.
-fn keep_url_in_step(scenario: RwSignal<Scenario>, sync: UrlSync) {
+/// Writes the scenario into the page URL (`history.replaceState`) when the
+/// inputs come to rest: browsers throttle `replaceState`, and a drag would
+/// call it every frame.
+fn keep_url_in_step(scenario: RwSignal<Scenario>, settled: Settled, sync: UrlSync) {
     let write: fn(&str) = match sync {
         UrlSync::Off => return,
         UrlSync::Query => replace_query,
         UrlSync::Fragment => replace_fragment,
     };
-    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let query = scenario.with(encode);
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                // try_: the calculator may have been unmounted meanwhile.
-                if generation.try_get_value() == Some(mine) {
-                    write(&query);
-                }
-            },
-            std::time::Duration::from_millis(URL_DEBOUNCE_MS),
-        );
+        if settled.count() > 0 {
+            write(&scenario.with_untracked(encode));
+        }
     });
 }

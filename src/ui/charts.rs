@@ -9,6 +9,8 @@ use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
+use crate::ui::in_view::watch_in_view;
+use crate::ui::settle::Settled;
 
 /// Draws a chart from the report.
 pub type DrawChart = fn(&Report, &NumberFormat, &ChartTheme, u32) -> Chart;
@@ -43,6 +45,9 @@ pub fn ChartFigure(
     /// Draws the chart at a width in CSS pixels; it is redrawn when a signal
     /// it reads changes or the container's width does.
     draw: Callback<u32, Chart>,
+    /// When the inputs come to rest: a chart out of view is redrawn then,
+    /// rather than at every input event of a drag.
+    settled: Settled,
 ) -> impl IntoView {
     let container = NodeRef::<html::Figure>::new();
     let width = RwSignal::new(DEFAULT_WIDTH_PX);
@@ -59,12 +64,24 @@ pub fn ChartFigure(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    // The SVG is replaced only when the drawing changed.
+    let in_view = RwSignal::new(true);
+    container.on_load(move |figure| watch_in_view(&figure, in_view));
+    let table_open = RwSignal::new(false);
+    // Drawn at every change while in view or shown as a table; out of view,
+    // only when the inputs come to rest. The SVG is replaced only when the
+    // drawing changed.
     let chart = Memo::new_with_compare(
-        move |_| draw.run(width.get()),
+        move |prev: Option<&Chart>| {
+            let seen = in_view.get() | table_open.get();
+            if prev.is_none() || seen {
+                draw.run(width.get())
+            } else {
+                settled.count();
+                untrack(|| draw.run(width.get()))
+            }
+        },
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
-    let table_open = RwSignal::new(false);
     let save_svg = move |_| {
         chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.svg)));
     };

@@ -1,9 +1,9 @@
 //! Which assumptions matter and how sure the saving is: a tornado of the
 //! chosen headline figure, and a Monte Carlo run over the sourced spreads.
 //!
-//! The tornado (two evaluations per main input) is redrawn with every input.
-//! The Monte Carlo run (thousands of evaluations) is not: it starts once the
-//! inputs have been still for a moment and runs in slices of a few
+//! The tornado (two evaluations per main input) follows every input while it
+//! is in view. The Monte Carlo run (thousands of evaluations) does not: it
+//! starts once the inputs have come to rest ([`Settled`]) and runs in slices of a few
 //! milliseconds between frames, so sliders never wait for it; a newer input
 //! abandons an older run.
 
@@ -18,9 +18,8 @@ use crate::model::uncertainty::{Distribution, SPREADS, Sampler, summarise};
 use crate::model::{Group, Notice, Report, Scenario};
 use crate::ui::charts::ChartFigure;
 use crate::ui::inputs::InputGroup;
+use crate::ui::settle::Settled;
 
-/// Quiet time after the last input before a run starts, ms.
-const START_AFTER_MS: u64 = 150;
 /// Work per slice before yielding to the browser, ms.
 const SLICE_MS: f64 = 6.0;
 /// Samples between two looks at the clock.
@@ -35,7 +34,12 @@ enum Run {
 }
 
 #[component]
-pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSignal<Vec<Notice>>) -> impl IntoView {
+pub fn Insight(
+    scenario: RwSignal<Scenario>,
+    report: Memo<Report>,
+    notices: RwSignal<Vec<Notice>>,
+    settled: Settled,
+) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let theme = use_context::<ChartTheme>().unwrap_or_default();
     let focus = Memo::new(move |_| scenario.with(|s| s.focus));
@@ -52,7 +56,7 @@ pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSi
     };
 
     let run = RwSignal::new(Run::Running(0, 0));
-    keep_running(scenario, run);
+    keep_running(scenario, settled, run);
     let done = Memo::new(move |_| match run.get() {
         Run::Done(d) => Some(d),
         Run::Running(..) => None,
@@ -93,7 +97,7 @@ pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSi
                 "The tornado moves each main assumption up and down on its own; the Monte Carlo run draws all of them at once from their sourced ranges (triangular, around the values you set) and shows the spread of the result. The seed makes a run repeatable: a shared link shows the same numbers."
             </p>
             <InputGroup group=Group::Analysis scenario notices />
-            <ChartFigure draw=tornado_draw />
+            <ChartFigure draw=tornado_draw settled />
             <div class="oc-cards oc-percentiles" role="group" aria-label="Monte Carlo percentiles">
                 {percentile("P10 (9 in 10 runs do better)", "mc_p10", |d| d.p10)}
                 {percentile("P50 (median)", "mc_p50", |d| d.p50)}
@@ -101,32 +105,29 @@ pub fn Insight(scenario: RwSignal<Scenario>, report: Memo<Report>, notices: RwSi
             </div>
             <p class="oc-note" aria-live="polite">{progress}</p>
             <Show when=move || done.get().is_some()>
-                <ChartFigure draw=distribution_draw />
+                <ChartFigure draw=distribution_draw settled />
             </Show>
         </section>
     }
 }
 
-/// Restarts the Monte Carlo run whenever the inputs change.
-fn keep_running(scenario: RwSignal<Scenario>, run: RwSignal<Run>) {
+/// Abandons the Monte Carlo run at every change of the inputs, and starts
+/// one over the current inputs when they come to rest.
+fn keep_running(scenario: RwSignal<Scenario>, settled: Settled, run: RwSignal<Run>) {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         scenario.track();
         generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
         run.set(Run::Running(0, 0));
-        // The inputs are read when the run starts, not on every input event.
-        set_timeout(
-            move || {
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                let Some(s) = scenario.try_get_untracked() else { return };
-                let sampler = Sampler::new(&s, s.focus, &SPREADS, s.seed as u64);
-                slice(sampler, s.samples as usize, mine, generation, run);
-            },
-            Duration::from_millis(START_AFTER_MS),
-        );
+    });
+    Effect::new(move |_| {
+        // Only a run not yet started: printing also counts as a pause.
+        if settled.count() == 0 || run.get_untracked() != Run::Running(0, 0) {
+            return;
+        }
+        let s = scenario.get_untracked();
+        let sampler = Sampler::new(&s, s.focus, &SPREADS, s.seed as u64);
+        slice(sampler, s.samples as usize, generation.get_value(), generation, run);
     });
 }
 

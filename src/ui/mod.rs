@@ -6,6 +6,7 @@ mod browser;
 mod calculator;
 mod charts;
 mod compare;
+mod in_view;
 mod inputs;
 mod insight;
 mod measure;
@@ -14,6 +15,7 @@ mod notices;
 mod presets_bar;
 mod product;
 mod readout;
+mod settle;
 
 pub(crate) use browser::{fragment_query, page_base_url};
 pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};

@@ -83,3 +83,29 @@ test('the printed report is two A4 pages: headline, charts and comparison, then 
     await s.close();
   }
 });
+
+test('Print report straight after a change prints charts that already follow it', async () => {
+  const s = await openCalculator();
+  try {
+    await settled(s.page);
+    // Charts below the viewport are redrawn when the inputs come to rest, not
+    // at every input; printing must not wait for that moment.
+    const chart = '[data-chart=cumulative-cost] .oc-chart-svg';
+    const { before, printed } = await s.page.evaluate(async (chart) => {
+      const before = document.querySelector(chart).innerHTML;
+      const printed = new Promise((resolve) => {
+        window.print = () => resolve(document.querySelector(chart).innerHTML);
+      });
+      const slider = document.querySelector('input[type=range][data-input=gpus]');
+      slider.value = '8192';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      document.querySelector('[data-action=print]').click();
+      return { before, printed: await printed };
+    }, chart);
+    assert.notEqual(printed, before, 'the printed chart follows the change');
+    await settled(s.page);
+    assert.equal(printed, await s.page.locator(chart).innerHTML(), 'and is the drawing of the new inputs');
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,47 @@
+//! Whether an element is in the viewport, as a signal. The observer is bound
+//! here directly: turning on web-sys's features for it would recompile
+//! web-sys and everything above it (leptos included).
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    type IntersectionObserver;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(callback: &js_sys::Function) -> Result<IntersectionObserver, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn observe(this: &IntersectionObserver, target: &web_sys::Element);
+
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &IntersectionObserver);
+
+    type IntersectionObserverEntry;
+
+    #[wasm_bindgen(method, getter, js_name = isIntersecting)]
+    fn is_intersecting(this: &IntersectionObserverEntry) -> bool;
+}
+
+/// Keeps `in_view` true while any part of `target` is within the viewport,
+/// from the browser's first report on, until the current owner is cleaned
+/// up. Without an `IntersectionObserver` it is left as it is.
+pub fn watch_in_view(target: &web_sys::Element, in_view: RwSignal<bool>) {
+    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state.
+        if let Some(entry) = entries.iter().last() {
+            let _ = in_view.try_set(entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+        }
+    });
+    let Ok(observer) = IntersectionObserver::new(on_change.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(target);
+    // Both are dropped with the owner (a leptos cleanup must be Send; the
+    // wasm build has one thread).
+    let observing = SendWrapper::new((observer, on_change));
+    on_cleanup(move || observing.take().0.disconnect());
+}

@@ -1,0 +1,56 @@
+//! When the inputs come to rest. A slider drag sends an input event every
+//! frame; work its frames need not wait for (the Monte Carlo run, charts
+//! scrolled out of view, rewriting the URL) waits for a pause instead.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::model::Scenario;
+
+/// Quiet time after the last change that ends a burst of input, ms: longer
+/// than the gap between a drag's events, short enough to feel immediate.
+const QUIET_MS: u64 = 150;
+
+/// Counts the moments the scenario came to rest: [`QUIET_MS`] after a
+/// change with none following, and just before printing (a report must
+/// never show a drawing the inputs have left behind). Zero until the first.
+#[derive(Clone, Copy)]
+pub struct Settled(RwSignal<u64>);
+
+impl Settled {
+    /// Watches `scenario`; mounting counts as its first change.
+    pub fn watch(scenario: RwSignal<Scenario>) -> Settled {
+        let count = RwSignal::new(0u64);
+        let changes = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            scenario.track();
+            changes.update_value(|c| *c += 1);
+            let mine = changes.get_value();
+            set_timeout(
+                move || {
+                    // try_: the calculator may have been unmounted meanwhile.
+                    if changes.try_get_value() == Some(mine) {
+                        let _ = count.try_update(|n| *n += 1);
+                    }
+                },
+                Duration::from_millis(QUIET_MS),
+            );
+        });
+        let before_print = window_event_listener(ev::beforeprint, move |_| count.update(|n| *n += 1));
+        on_cleanup(move || before_print.remove());
+        Settled(count)
+    }
+
+    /// How many times the inputs have come to rest; a reactive read, so the
+    /// caller runs again at the next.
+    pub fn count(&self) -> u64 {
+        self.0.get()
+    }
+
+    /// Counts a moment of rest now (before printing from a button).
+    pub fn now(&self) {
+        self.0.update(|n| *n += 1);
+    }
+}
