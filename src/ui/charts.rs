@@ -76,7 +76,7 @@ pub fn ChartFigure(
             if prev.is_none() || seen {
                 draw.run(width.get())
             } else {
-                settled.count();
+                settled.track();
                 untrack(|| draw.run(width.get()))
             }
         },

@@ -3,9 +3,9 @@
 //!
 //! The tornado (two evaluations per main input) follows every input while it
 //! is in view. The Monte Carlo run (thousands of evaluations) does not: it
-//! starts once the inputs have come to rest ([`Settled`]) and runs in slices of a few
-//! milliseconds between frames, so sliders never wait for it; a newer input
-//! abandons an older run.
+//! starts once the inputs have come to rest ([`Settled`]) and runs in slices
+//! of a few milliseconds between frames, so sliders never wait for it; a
+//! newer input abandons an older run.
 
 use std::time::Duration;
 

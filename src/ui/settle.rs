@@ -49,6 +49,11 @@ impl Settled {
         self.0.get()
     }
 
+    /// Subscribes the caller to the next moment of rest.
+    pub fn track(&self) {
+        self.0.track();
+    }
+
     /// Counts a moment of rest now (before printing from a button).
     pub fn now(&self) {
         self.0.update(|n| *n += 1);
