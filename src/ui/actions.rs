@@ -13,6 +13,23 @@ use crate::ui::settle::Settled;
 /// How long the "Copied" feedback stays, ms.
 const FEEDBACK_MS: u64 = 2_000;
 
+/// The fragment that asks the calculator's page to print its report once
+/// it has drawn it (what a widget's Print button opens).
+pub const PRINT_FRAGMENT: &str = "print";
+
+/// Prints the page after the pending reactive updates: the browser prints
+/// the page as it stands when `print()` is called.
+pub fn print_soon() {
+    set_timeout(
+        || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 #[component]
 pub fn Actions(
     scenario: RwSignal<Scenario>,
@@ -21,12 +38,13 @@ pub fn Actions(
     settled: Settled,
     /// Where share links point (the standalone calculator page).
     share_base: String,
+    /// Whether the calculator has its page to itself
+    /// ([`crate::ui::CalcOptions::own_page`]).
+    own_page: bool,
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
-    let link = move || {
-        let query = scenario.with(encode);
-        format!("{share_base}?{query}")
-    };
+    let share_base = StoredValue::new(share_base);
+    let link = move || format!("{}?{}", share_base.get_value(), scenario.with(encode));
     let copy = move |_| {
         let url = link();
         spawn_local(async move {
@@ -75,18 +93,19 @@ pub fn Actions(
             }
         });
     };
-    // Work deferred to the next pause (charts out of view) is done first, as
-    // the browser prints the page as it stands when `print()` is called.
     let print = move |_| {
+        // A widget shares a store's page, which printing would print: the
+        // calculator's own page opens with these inputs and prints the report.
+        // Where a pop-up blocker refuses, this page is printed after all.
+        let url = format!("{}#{PRINT_FRAGMENT}", link());
+        if !own_page
+            && web_sys::window().and_then(|w| w.open_with_url_and_target(&url, "_blank").ok().flatten()).is_some()
+        {
+            return;
+        }
+        // Work deferred to the next pause (charts out of view) is done first.
         settled.now();
-        set_timeout(
-            || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        print_soon();
     };
     let reset = move |_| {
         scenario.set(Scenario::default());

@@ -134,6 +134,17 @@ pub fn fragment_query() -> Option<String> {
     hash.contains('=').then(|| hash.trim_start_matches('#').to_string())
 }
 
+/// Whether the page URL's fragment is `#<flag>`; if so, it is removed (a
+/// reload must not act on it again).
+pub fn take_fragment(flag: &str) -> bool {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let found = hash.strip_prefix('#') == Some(flag);
+    if found {
+        replace_url(|path, search, _hash| format!("{path}{search}"));
+    }
+    found
+}
+
 /// The page URL without query and fragment: where share links point by default.
 /// Built from `href`, not `origin` + `pathname`: a file:// page's origin is "null".
 pub fn page_base_url() -> String {

@@ -82,11 +82,16 @@ pub struct CalcOptions {
     /// Where "Copy link" points: the standalone calculator page.
     pub share_base: String,
     pub url: UrlSync,
+    /// Whether the calculator has its page to itself (the standalone page,
+    /// also inside an iframe), so "Print report" prints this page; a widget
+    /// on a store's page opens the calculator's page to print instead.
+    pub own_page: bool,
 }
 
 impl CalcOptions {
-    /// The options a host config asks for; links point to `share_base`
-    /// unless the config names its own calculator URL.
+    /// The options a host config asks for, for a widget on the host's page;
+    /// links point to `share_base` unless the config names its own
+    /// calculator URL.
     pub fn from_config(config: &HostConfig, share_base: String) -> CalcOptions {
         CalcOptions {
             sections: config.sections,
@@ -95,6 +100,7 @@ impl CalcOptions {
             cta: config.cta.clone(),
             share_base: config.share_url.clone().unwrap_or(share_base),
             url: if config.url_sync { UrlSync::Fragment } else { UrlSync::Off },
+            own_page: false,
         }
     }
 }
@@ -112,7 +118,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let CalcState { scenario, notices, report, sku, settled } = state;
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
     keep_url_in_step(scenario, settled, options.url);
-    let CalcOptions { sections, charts, catalog, cta, share_base, .. } = options;
+    let CalcOptions { sections, charts, catalog, cta, share_base, own_page, .. } = options;
     let has_catalog = !catalog.skus.is_empty();
     let title = sections.title.then(|| {
         view! {
@@ -150,7 +156,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         <div class="oc-calculator">
             <header class="oc-header">
                 {title}
-                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base /> })}
+                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base own_page /> })}
             </header>
             {sections.presets.then(|| view! { <PresetsBar scenario notices /> })}
             <Notices input=notices model=model_notices />

@@ -28,7 +28,8 @@ use crate::embed::config::HostConfig;
 use crate::embed::{frame, take_embed_flag};
 use crate::format::NumberFormat;
 use crate::share::decode;
-use crate::ui::browser::current_query;
+use crate::ui::actions::{PRINT_FRAGMENT, print_soon};
+use crate::ui::browser::{current_query, take_fragment};
 
 /// The attribute of the standalone page's mount point (index.html). A host
 /// page's own `#app` is never taken over.
@@ -53,12 +54,19 @@ pub fn mount_standalone() {
     let config = HostConfig::default();
     let mut options = CalcOptions::from_config(&config, page_base_url());
     options.url = if embedded { UrlSync::Off } else { UrlSync::Query };
+    options.own_page = true;
+    // Opened by a widget's Print button: print the report once drawn.
+    let print = take_fragment(PRINT_FRAGMENT);
     leptos::mount::mount_to(host, move || {
         provide_context(NumberFormat::default());
         provide_context(ChartTheme::default());
         let state = CalcState::new(decoded.scenario, decoded.notices, options.catalog.clone());
         if embedded {
             frame::talk_to_parent(state, options.cta.clone());
+        }
+        // Every chart is drawn fresh at mount, in view or not.
+        if print {
+            print_soon();
         }
         view! { <Calculator state options /> }
     })

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIST, axeViolations, expected, launchBrowser, newPage, screenshot, startServer } from './harness.mjs';
+import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, screenshot, startServer } from './harness.mjs';
 
 /** Serves `html` as a store's page on a second loopback origin. */
 async function store(html) {
@@ -163,6 +163,37 @@ test('axe finds no serious or critical violations in a themed widget on a store 
     await page.goto(shop.server.url(''));
     await page.locator('#a [data-mc-state=done]').waitFor({ timeout: 60_000 });
     assert.deepEqual(await axeViolations(page, '#a'), []);
+  } finally {
+    await browser.close();
+    await shop.stop();
+    await calc.stop();
+  }
+});
+
+test("a widget's Print report prints the report on the calculator's own page, not the store's", async () => {
+  const calc = await startServer(DIST, '/optics/');
+  const shop = await store(`<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
+    <h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify({ scenario: { gpus: 8192 } })}'></div>
+    <script type="module" src="${calc.url('embed.js')}"></script>
+  </body></html>`);
+  const browser = await launchBrowser();
+  try {
+    const { context, page } = await newPage(browser);
+    // Every page of the context records its print() instead of opening a dialog.
+    await context.addInitScript(() => {
+      window.print = () => { window.printed = (window.printed ?? 0) + 1; };
+    });
+    await page.goto(shop.server.url(''));
+    await page.locator('#a [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
+    const [report] = await Promise.all([context.waitForEvent('page'), page.locator('#a [data-action=print]').click()]);
+    await report.waitForFunction(() => window.printed === 1, null, { timeout: 60_000 });
+    const url = new URL(report.url());
+    assert.equal(url.origin + url.pathname, calc.url(''), 'the calculator page opens');
+    assert.equal(url.hash, '', 'and drops its print request, so a reload does not print again');
+    const query = url.search.slice(1);
+    assert.match(query, /(^|&)gpus=8192(&|$)/, "with the widget's inputs");
+    assertMatchesModel(assert, await metrics(report), expected(query));
+    assert.equal(await page.evaluate(() => window.printed), undefined, "the store's page is not printed");
   } finally {
     await browser.close();
     await shop.stop();
