@@ -166,6 +166,23 @@ fn every_case_draws_scalable_accessible_svg_without_nan() {
 }
 
 #[test]
+fn a_dashed_line_is_one_element_with_a_dash_pattern() {
+    let theme = ChartTheme::default();
+    for (name, r) in cases() {
+        let [_, cost, _, _, distribution] = all(&r, &theme, 720);
+        // The proposed cost line; P10 and P90 on the histogram.
+        for (chart, lines) in [(&cost, 1), (&distribution, 2)] {
+            let what = format!("{name}/{}", chart.id);
+            assert_eq!(chart.svg.matches("stroke-dasharray=\"9 5\"").count(), lines, "{what}: dashed lines");
+            assert!(!chart.svg.contains("0.9990234375"), "{what}: the dash mark is replaced");
+        }
+        // Legend keys, axes, the two lines and a break-even mark; was 55 with a
+        // <polyline> per dash.
+        assert!(cost.svg.matches("<polyline").count() <= 8, "{name}: cost chart polylines");
+    }
+}
+
+#[test]
 fn labels_stay_readable_on_a_phone() {
     let r = evaluate(&Scenario::default());
     for chart in all(&r, &ChartTheme::default(), 340) {

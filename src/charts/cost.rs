@@ -152,7 +152,7 @@ fn draw(
         let (sb, sp) = (series(cb), series(cp));
         plot.draw_series(LineSeries::new(sb.clone(), theme.baseline.stroke_width(3)))?;
         plot.draw_series(sb.iter().map(|&p| Circle::new(p, 4, theme.baseline.filled())))?;
-        plot.draw_series(DashedLineSeries::new(sp.clone(), 9, 5, theme.proposed.stroke_width(3)))?;
+        plot.draw_series(LineSeries::new(sp.clone(), layout::dashed(theme.proposed, 3)))?;
         plot.draw_series(sp.iter().map(|&p| Circle::new(p, 3, theme.proposed.filled())))?;
 
         let area = plot.plotting_area();

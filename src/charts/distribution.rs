@@ -1,7 +1,6 @@
 //! Histogram of a Monte Carlo run (from `model::uncertainty`) with its P10,
 //! P50 and P90 marked.
 
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
@@ -120,12 +119,8 @@ fn draw(
         let label = font(theme, frame.tick, muted(theme));
         for (name, at, dashed) in [("P10", d.p10, true), ("P50", d.p50, false), ("P90", d.p90, true)] {
             let at = finite(at).clamp(x0, x1);
-            let line = theme.text.stroke_width(2);
-            if dashed {
-                area.draw(&DashedPathElement::new(vec![(at, 0.0), (at, top)], 5, 4, line))?;
-            } else {
-                area.draw(&PathElement::new(vec![(at, 0.0), (at, top)], line))?;
-            }
+            let line = if dashed { layout::dashed(theme.text, 2) } else { theme.text.stroke_width(2) };
+            area.draw(&PathElement::new(vec![(at, 0.0), (at, top)], line))?;
             // P50's label sits lower, clear of P10's and P90's.
             let y = if dashed { top * 0.96 } else { top * 0.86 };
             let (lx, ly) = plot.backend_coord(&(at, y));

@@ -306,9 +306,27 @@ pub(crate) fn render(
         escape(title)
     ));
     out.push_str(&format!("<title>{}</title>\n<desc>{}</desc>\n", escape(title), escape(desc)));
-    out.push_str(inner);
+    out.push_str(&inner.replace(DASH_MARK_ATTR, DASH_ATTRS));
     out.push_str("\n</svg>\n");
     out
+}
+
+/// The opacity that marks a line to be dashed. plotters' SVG backend has no
+/// `stroke-dasharray`: its dashed series and paths draw every dash as a
+/// `<polyline>` of its own (51 for a line across the cost chart), each one
+/// parsed, styled and laid out again at every redraw, and exported SVGs were
+/// hard to edit. [`dashed`] draws the line whole with this opacity, and
+/// [`render`] turns the mark into a dash pattern. 1 - 2^-10 prints exactly,
+/// and no other colour of the charts uses it.
+const DASH_MARK: f64 = 0.9990234375;
+const DASH_MARK_ATTR: &str = "opacity=\"0.9990234375\"";
+/// Dash and gap lengths, px.
+const DASH_ATTRS: &str = "opacity=\"1\" stroke-dasharray=\"9 5\"";
+
+/// The style of a dashed line in `color`, `width_px` wide: draw it with
+/// plotters' solid `PathElement` or `LineSeries`.
+pub(crate) fn dashed(color: RGBColor, width_px: u32) -> ShapeStyle {
+    ShapeStyle { color: color.mix(DASH_MARK), filled: false, stroke_width: width_px }
 }
 
 /// XML-escapes text for element content and attribute values.
