@@ -26,6 +26,7 @@
 use serde_json::{Map, Value};
 
 use super::catalog::{HostCatalog, read_catalog};
+use super::contrast::low_contrast;
 use super::cta::{Cta, read_cta};
 use crate::charts::{ChartTheme, parse_hex};
 use crate::export::scenario_from_map;
@@ -244,13 +245,18 @@ fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
         Some(Some("dark")) => theme.dark = true,
         Some(_) => problems.push("theme.mode must be \"light\" or \"dark\"; using light".into()),
     }
+    let mut chosen = Vec::new();
     for (field, property) in COLOUR_FIELDS {
         let Some(v) = map.get(field) else { continue };
         match v.as_str().filter(|c| parse_hex(c).is_some()) {
-            Some(colour) => theme.vars.push((property, colour.trim().to_string())),
+            Some(colour) => {
+                chosen.push((field, colour.trim()));
+                theme.vars.push((property, colour.trim().to_string()));
+            }
             None => problems.push(format!("theme.{field} must be a #rrggbb or #rgb colour; using the default")),
         }
     }
+    problems.extend(low_contrast(theme.dark, &chosen));
     if let Some(v) = map.get("font") {
         match text(v).filter(|f| f.chars().all(|c| c.is_ascii_alphanumeric() || " ,-_'\"".contains(c))) {
             Some(font) => theme.vars.push(("--oc-font", font)),
@@ -500,9 +506,12 @@ mod tests {
         assert!(config.theme.vars.contains(&("--oc-radius", "4px".into())));
         assert!(config.theme.vars.iter().any(|(p, v)| *p == "--oc-font" && v.starts_with("Inter")));
         assert!(!config.theme.vars.iter().any(|(p, _)| *p == "--oc-text"), "an unsafe colour is never set");
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("theme.text")));
         assert!(problems.iter().any(|p| p.contains("'shadow'")));
+        // #c00 is kept, but the host hears that it is hard to read on the dark panels.
+        assert!(problems.iter().any(|p| p.starts_with("theme.accent #c00 on surface #1d2127 has a contrast of 2.7:1")));
+        assert!(problems.iter().any(|p| p.starts_with("theme.accent_text #0b1320 on accent #c00")));
         // The charts follow the theme.
         let chart = config.theme.chart_theme();
         assert_eq!(chart.background, parse_hex("#1d2127").unwrap());

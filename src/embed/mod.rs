@@ -1,7 +1,7 @@
 //! Embedding on a host page (a module vendor's storefront).
 //!
 //! Pure, natively tested: [`config`] (the host's JSON config, checked field
-//! by field), [`catalog`] (the host's SKUs as the proposed optics), [`cta`]
+//! by field; [`contrast`] warns of unreadable theme colours), [`catalog`] (the host's SKUs as the proposed optics), [`cta`]
 //! (bill of materials and cart URL) and [`summary`] (what the host is told
 //! after each recalculation).
 //!
@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod contrast;
 pub mod cta;
 pub mod summary;
 
