@@ -245,7 +245,7 @@ async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
     wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
     let power = host.query_selector("[data-chart=power-by-tier]").unwrap().unwrap();
     power.scroll_into_view();
-    sleep(100).await; // the browser reports what is in view after a frame
+    sleep(500).await; // the browser reports what is in view after a frame: generous for a loaded machine
     let tornado = host.query_selector("[data-chart=tornado]").unwrap().unwrap();
     let viewport_px = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap();
     assert!(top_px(&tornado) > viewport_px, "precondition: the tornado is below the viewport");
@@ -261,7 +261,7 @@ async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
     assert_ne!(rested, tornado_before, "and is redrawn once they have");
     // Scrolled into view, it is already up to date: nothing is drawn again.
     tornado.scroll_into_view();
-    sleep(100).await;
+    sleep(500).await;
     assert_eq!(chart_svg(&host, "tornado"), rested);
 }
 
