@@ -216,18 +216,35 @@ pub(super) fn text(value: &Value) -> Option<String> {
 
 // ---- theme ---------------------------------------------------------------
 
-/// Theme colour fields and the custom property each sets (style/main.css).
-const COLOUR_FIELDS: [(&str, &str); 9] = [
-    ("background", "--oc-bg"),
-    ("surface", "--oc-surface"),
-    ("text", "--oc-text"),
-    ("muted", "--oc-muted"),
-    ("border", "--oc-border"),
-    ("accent", "--oc-accent"),
-    ("accent_text", "--oc-accent-text"),
-    ("baseline", "--oc-baseline"),
-    ("proposed", "--oc-proposed"),
+/// A theme colour field: the custom property it sets and the stylesheet's
+/// light and dark defaults (style/main.css; a test keeps them equal).
+pub(super) struct ThemeColour {
+    pub field: &'static str,
+    pub property: &'static str,
+    pub light: &'static str,
+    pub dark: &'static str,
+}
+
+const fn colour(field: &'static str, property: &'static str, light: &'static str, dark: &'static str) -> ThemeColour {
+    ThemeColour { field, property, light, dark }
+}
+
+pub(super) const THEME_COLOURS: [ThemeColour; 9] = [
+    colour("background", "--oc-bg", "#f6f7f9", "#14171c"),
+    colour("surface", "--oc-surface", "#ffffff", "#1d2127"),
+    colour("text", "--oc-text", "#1b1f24", "#e8eaed"),
+    colour("muted", "--oc-muted", "#4f5863", "#a9b1bb"),
+    colour("border", "--oc-border", "#d5dae0", "#3a414b"),
+    colour("accent", "--oc-accent", "#0b5cad", "#6fb1ff"),
+    colour("accent_text", "--oc-accent-text", "#ffffff", "#0b1320"),
+    colour("baseline", "--oc-baseline", "#8a4b08", "#f0a458"),
+    colour("proposed", "--oc-proposed", "#0b5cad", "#6fb1ff"),
 ];
+
+/// The stylesheet's default of a theme colour field in the light or dark mode.
+pub(super) fn default_colour(field: &str, dark: bool) -> Option<&'static str> {
+    THEME_COLOURS.iter().find(|c| c.field == field).map(|c| if dark { c.dark } else { c.light })
+}
 
 fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
     let mut theme = Theme::default();
@@ -236,7 +253,7 @@ fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
         return theme;
     };
     for key in map.keys() {
-        if !["mode", "font", "radius"].contains(&key.as_str()) && !COLOUR_FIELDS.iter().any(|(k, _)| k == key) {
+        if !["mode", "font", "radius"].contains(&key.as_str()) && !THEME_COLOURS.iter().any(|c| c.field == key) {
             problems.push(format!("unknown theme field '{}' ignored", short(key)));
         }
     }
@@ -246,7 +263,7 @@ fn read_theme(value: &Value, problems: &mut Problems) -> Theme {
         Some(_) => problems.push("theme.mode must be \"light\" or \"dark\"; using light".into()),
     }
     let mut chosen = Vec::new();
-    for (field, property) in COLOUR_FIELDS {
+    for ThemeColour { field, property, .. } in THEME_COLOURS {
         let Some(v) = map.get(field) else { continue };
         match v.as_str().filter(|c| parse_hex(c).is_some()) {
             Some(colour) => {
@@ -279,29 +296,25 @@ impl Theme {
     /// light or dark text, grid and background.
     pub fn chart_theme(&self) -> ChartTheme {
         let mut chart = ChartTheme::default();
-        if self.dark {
-            chart.text = parse_hex("#e8eaed").unwrap_or(chart.text);
-            chart.grid = parse_hex("#3a414b").unwrap_or(chart.grid);
-            chart.background = parse_hex("#1d2127").unwrap_or(chart.background);
-            chart.baseline = parse_hex("#f0a458").unwrap_or(chart.baseline);
-            chart.proposed = parse_hex("#6fb1ff").unwrap_or(chart.proposed);
-        }
-        for (property, value) in &self.vars {
-            let slot = match *property {
-                "--oc-text" => &mut chart.text,
-                "--oc-border" => &mut chart.grid,
-                "--oc-surface" => &mut chart.background,
-                "--oc-baseline" => &mut chart.baseline,
-                "--oc-proposed" => &mut chart.proposed,
-                "--oc-font" => {
-                    chart.font_family = value.clone();
-                    continue;
-                }
+        let host_value = |property: &str| self.vars.iter().find(|(p, _)| *p == property).map(|(_, v)| v.as_str());
+        for c in &THEME_COLOURS {
+            // The host's colour, else the dark stylesheet's in the dark mode;
+            // the light defaults are the chart theme's own.
+            let Some(css) = host_value(c.property).or(self.dark.then_some(c.dark)) else { continue };
+            let slot = match c.field {
+                "text" => &mut chart.text,
+                "border" => &mut chart.grid,
+                "surface" => &mut chart.background,
+                "baseline" => &mut chart.baseline,
+                "proposed" => &mut chart.proposed,
                 _ => continue,
             };
-            if let Some(c) = parse_hex(value) {
-                *slot = c;
+            if let Some(rgb) = parse_hex(css) {
+                *slot = rgb;
             }
+        }
+        if let Some(font) = host_value("--oc-font") {
+            chart.font_family = font.to_string();
         }
         chart
     }
@@ -493,6 +506,27 @@ mod tests {
         assert!(problems[0].contains("not JSON"), "{problems:?}");
         let (_, problems) = read(&json!([1, 2]));
         assert!(problems[0].contains("not an object"));
+    }
+
+    /// Each theme colour's defaults are the stylesheet's, read from its light
+    /// and dark blocks.
+    #[test]
+    fn theme_colour_defaults_match_the_stylesheet() {
+        let css = include_str!("../../style/main.css");
+        let block = |selector: &str| {
+            let start = css.find(&format!("{selector} {{")).unwrap_or_else(|| panic!("no {selector} block"));
+            &css[start..start + css[start..].find('}').unwrap()]
+        };
+        let value = |block: &str, property: &str| {
+            let name = format!("{property}: ");
+            let at = block.find(&name).unwrap_or_else(|| panic!("no {property}")) + name.len();
+            block[at..at + block[at..].find(';').unwrap()].to_string()
+        };
+        let (light, dark) = (block(".oc-root"), block(".oc-root.oc-dark"));
+        for c in &THEME_COLOURS {
+            assert_eq!(value(light, c.property), c.light, "light {}", c.field);
+            assert_eq!(value(dark, c.property), c.dark, "dark {}", c.field);
+        }
     }
 
     #[test]
