@@ -97,11 +97,11 @@ pub fn Actions(
         // A widget shares a store's page, which printing would print: the
         // calculator's own page opens with these inputs and prints the report.
         // Where a pop-up blocker refuses, this page is printed after all.
-        let url = format!("{}#{PRINT_FRAGMENT}", link());
-        if !own_page
-            && web_sys::window().and_then(|w| w.open_with_url_and_target(&url, "_blank").ok().flatten()).is_some()
-        {
-            return;
+        if !own_page {
+            let url = format!("{}#{PRINT_FRAGMENT}", link());
+            if web_sys::window().and_then(|w| w.open_with_url_and_target(&url, "_blank").ok().flatten()).is_some() {
+                return;
+            }
         }
         // Work deferred to the next pause (charts out of view) is done first.
         settled.now();
