@@ -151,33 +151,37 @@ test('two script widgets on a hostile store page: isolated, independent, announc
   }
 });
 
-test('axe finds no serious or critical violations in a themed widget on a store page', async () => {
+/**
+ * A store's product page holding one widget (`#a`, with `config`), the
+ * calculator and the store each on their own origin, and a browser; runs
+ * `use({ browser, calc, shop })` and stops them all.
+ */
+async function withProductPage(config, use) {
   const calc = await startServer(DIST, '/optics/');
   const shop = await store(`<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
-    <main><h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify(SHOP_CONFIG)}'></div></main>
+    <main><h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify(config)}'></div></main>
     <script type="module" src="${calc.url('embed.js')}"></script>
   </body></html>`);
   const browser = await launchBrowser();
   try {
-    const { page } = await newPage(browser);
-    await page.goto(shop.server.url(''));
-    await page.locator('#a [data-mc-state=done]').waitFor({ timeout: 60_000 });
-    assert.deepEqual(await axeViolations(page, '#a'), []);
+    await use({ browser, calc, shop });
   } finally {
     await browser.close();
     await shop.stop();
     await calc.stop();
   }
-});
+}
 
-test("a widget's Print report prints the report on the calculator's own page, not the store's", async () => {
-  const calc = await startServer(DIST, '/optics/');
-  const shop = await store(`<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
-    <h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify({ scenario: { gpus: 8192 } })}'></div>
-    <script type="module" src="${calc.url('embed.js')}"></script>
-  </body></html>`);
-  const browser = await launchBrowser();
-  try {
+test('axe finds no serious or critical violations in a themed widget on a store page', () =>
+  withProductPage(SHOP_CONFIG, async ({ browser, shop }) => {
+    const { page } = await newPage(browser);
+    await page.goto(shop.server.url(''));
+    await page.locator('#a [data-mc-state=done]').waitFor({ timeout: 60_000 });
+    assert.deepEqual(await axeViolations(page, '#a'), []);
+  }));
+
+test("a widget's Print report prints the report on the calculator's own page, not the store's", () =>
+  withProductPage({ scenario: { gpus: 8192 } }, async ({ browser, calc, shop }) => {
     const { context, page } = await newPage(browser);
     // Every page of the context records its print() instead of opening a dialog.
     await context.addInitScript(() => {
@@ -194,12 +198,7 @@ test("a widget's Print report prints the report on the calculator's own page, no
     assert.match(query, /(^|&)gpus=8192(&|$)/, "with the widget's inputs");
     assertMatchesModel(assert, await metrics(report), expected(query));
     assert.equal(await page.evaluate(() => window.printed), undefined, "the store's page is not printed");
-  } finally {
-    await browser.close();
-    await shop.stop();
-    await calc.stop();
-  }
-});
+  }));
 
 test('the iframe embed sizes itself, reports its figures and takes set-scenario from its parent only', async () => {
   const calc = await startServer(DIST, '/optics/');
