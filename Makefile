@@ -8,7 +8,7 @@ PORT ?= 8080
 NATIVE := export PATH="$$HOME/.cargo/bin:$$PATH";
 WASM := source target/toolchain.env;
 
-.PHONY: serve dist site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
+.PHONY: serve dev dist site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
 
 setup:
 	@scripts/setup.sh build
@@ -19,11 +19,14 @@ setup-test:
 serve: dist
 	@node scripts/serve.mjs dist $(PORT)
 
-# cargo builds the wasm; scripts/build-site.mjs binds, optimises and hashes it
-# into dist/ with the page, styles, service worker and calculator.html.
+# The development loop: Trunk rebuilds on every saved change and reloads the page.
+dev: setup
+	@$(WASM) trunk serve --offline --port $(PORT)
+
+# Trunk builds the page (index.html), the wasm, styles and icons; its
+# post_build hook (scripts/site/post-build.mjs) adds the rest (README, "Build pipeline").
 dist: setup
-	@$(WASM) cargo build --release --target wasm32-unknown-unknown --bin optics-calc
-	@$(WASM) node scripts/build-site.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm dist
+	@$(WASM) trunk build --release --offline
 	@scripts/report-size.sh dist
 
 ## Every layer, cheapest first: formatting and clippy, native unit,
@@ -47,7 +50,6 @@ test-native:
 # paths at a fraction of the compile time of `make dist`'s size-tuned build,
 # and the app and the wasm test binary share every compiled dependency.
 CI_SITE := target/site-ci
-CI_WASM := target/wasm/wasm32-unknown-unknown/ci/optics-calc.wasm
 
 # The runner's default limit (20 s for the whole file) is shorter than the
 # Monte Carlo cases take on a slow machine.
@@ -55,9 +57,9 @@ test-wasm: setup-test
 	@$(WASM) WASM_BINDGEN_TEST_TIMEOUT=600 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
 	  cargo test --profile ci --target wasm32-unknown-unknown --test web
 
+# Trunk's dev mode: no wasm-opt, the `ci` profile's wasm.
 site-ci: setup-test
-	@$(WASM) cargo build --profile ci --target wasm32-unknown-unknown --bin optics-calc
-	@$(WASM) node scripts/build-site.mjs $(CI_WASM) $(CI_SITE) --no-wasm-opt
+	@$(WASM) trunk build --offline --cargo-profile ci --dist $(CI_SITE)
 
 # Node's test runner drives Debian's Chromium through playwright-core; the
 # natively built examples/report.rs is the oracle for the figures.

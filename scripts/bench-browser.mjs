@@ -37,7 +37,7 @@ function gzipSizes() {
   const files = readdirSync(DIST);
   const sum = (re) => files.filter((f) => re.test(f)).reduce((a, f) => a + kb(f), 0);
   const wasm = sum(/^optics-calc-.*\.wasm$/);
-  const js = sum(/^(optics-calc|boot)-.*\.js$/);
+  const js = sum(/^(optics-calc|register-sw)-.*\.js$/);
   const css = sum(/^main-.*\.css$/);
   return { wasm_kb: wasm, js_kb: js, css_kb: css, total_kb: wasm + js + css };
 }

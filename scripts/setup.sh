@@ -2,7 +2,7 @@
 # Installs whatever the build needs and is missing, then writes target/toolchain.env,
 # which the Makefile sources before every wasm build.
 #
-#   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, wasm-opt, Trunk
 #   scripts/setup.sh test    the above plus headless Chromium and chromedriver
 #
 # The toolchain choice is automatic and remembered in target/toolchain.env:
@@ -89,14 +89,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
     --debug --no-default-features --bin wasm-bindgen --bin wasm-bindgen-test-runner >&2
 fi
 
-# --- 4. browser for tests -----------------------------------------------------
+# --- 4. Trunk, pinned: 0.22 and later need a newer rustc than these machines' 1.95
+TRUNK_VERSION=0.21.14
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION --locked (6.5 min on a 2-core machine, measured 2026-12-03)"
+  started=$SECONDS
+  # --locked: a newer cssparser than Trunk's lockfile breaks lightningcss.
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked >&2
+  say "trunk installed in $((SECONDS - started)) s"
+fi
+
+# --- 5. browser for tests -----------------------------------------------------
 if [ "$want" = test ]; then
   if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
     apt_install $DEBIAN_PACKAGES_TEST
   fi
 fi
 
-# --- 5. remember the choice ---------------------------------------------------
+# --- 6. remember the choice ---------------------------------------------------
 {
   echo "# written by scripts/setup.sh; delete this file to detect the toolchain again"
   echo "# toolchain=$toolchain"

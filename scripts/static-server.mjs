@@ -1,7 +1,11 @@
 // The one static file server of this repository: `make serve` (scripts/serve.mjs)
-// and the end-to-end harness (tests/e2e/harness.mjs) both use it. Plain, as
-// the calculator is meant to be hosted: files under a path prefix, no
-// rewrites, index.html for directories.
+// and the end-to-end harness (tests/e2e/harness.mjs) both use it. It serves a
+// built site the way any static host should (README, "Serving dist/"): files
+// under a path prefix, no rewrites, index.html for directories, and
+// - the precompressed `.br` or `.gz` beside a file when the request's
+//   Accept-Encoding takes it, with Content-Encoding and Vary;
+// - content-hashed names cached for a year as immutable, stable names
+//   (index.html, embed.js, sw.js, calculator.html, the manifest) revalidated.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -18,6 +22,21 @@ export const TYPES = {
   '.png': 'image/png',
 };
 
+/** Trunk's content hash in a file name: `main-1a2b….css`, `optics-calc-1a2b…_bg.wasm`. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+/** The encodings a request accepts, best first, among those we store. */
+function accepted(header = '') {
+  const q = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, weight ? Number(weight.slice(2)) : 1);
+  }
+  const star = q.get('*') ?? 0;
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => (q.get(name) ?? star) > 0);
+}
+
 /**
  * An http.Server for the files under `root()` (a function, so a caller can
  * deploy another build in place), mounted at `prefix`. `onRequest(url)` sees
@@ -27,7 +46,7 @@ export const TYPES = {
 export function staticServer({ root, prefix = '/', onRequest = () => {} }) {
   return createServer(async (req, res) => {
     onRequest(req.url);
-    const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
+    const headers = { 'Access-Control-Allow-Origin': '*' };
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) throw new Error('outside the prefix');
@@ -36,11 +55,26 @@ export function staticServer({ root, prefix = '/', onRequest = () => {} }) {
       const dir = normalize(root());
       const file = normalize(join(dir, rel));
       if (!file.startsWith(dir + sep)) throw new Error('outside the site');
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      let body, encoding;
+      for (const [name, ext] of accepted(req.headers['accept-encoding'])) {
+        body = await readFile(file + ext).catch(() => undefined);
+        if (body) {
+          encoding = name;
+          break;
+        }
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Content-Length': body.length,
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'Cache-Control': 'no-cache', 'Content-Type': 'text/plain' }).end('not found');
     }
   });
 }

@@ -4,8 +4,8 @@
 //   node scripts/wasm-size-by-crate.mjs <optics-calc.wasm from cargo> [--json out.json]
 //
 // The release build keeps its symbol names (Cargo.toml: strip = false); this
-// script binds and optimises it exactly as scripts/build-site.mjs does, but
-// with `wasm-opt -g` so the names survive, then gives every function body to
+// script binds and optimises it exactly as Trunk does (the `data-wasm-opt`
+// flags of index.html), but with `wasm-opt -g` so the names survive, then gives every function body to
 // the crate that owns it:
 //   - the crate of the symbol's path (`leptos::...`, `plotters::...`);
 //   - standard-library generics instantiated for another crate's types
@@ -18,9 +18,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { wasmOptArgs } from './site/wasm-opt.mjs';
+
+// The shipped file's wasm-opt flags: index.html's Trunk link is their one home.
+const rustLink = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../index.html'), 'utf8').match(/<link data-trunk rel="rust"[^>]*>/)[0];
+const attr = (name) => rustLink.match(new RegExp(`${name}="([^"]*)"`))?.[1] ?? '';
+const wasmOptArgs = (input, output, keepNames = false) =>
+  [`-O${attr('data-wasm-opt')}`, ...attr('data-wasm-opt-params').split(/\s+/), ...(keepNames ? ['-g'] : []), input, '-o', output];
 
 const [input, ...rest] = process.argv.slice(2);
 const jsonOut = rest[0] === '--json' ? rest[1] : undefined;

@@ -1,5 +1,5 @@
 // Service worker of the calculator, generated into dist/sw.js by
-// scripts/build-site.mjs, which fills in BUILD (a hash of every file of the
+// scripts/site/post-build.mjs (Trunk's post_build hook), which fills in BUILD (a hash of every file of the
 // build) and ASSETS (those files). It makes the calculator work offline after
 // one visit:
 // - install: precache this build's files under a cache named for this scope

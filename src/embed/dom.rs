@@ -1,87 +1,39 @@
-//! The few browser APIs the embedding needs that the web-sys features of
-//! this build do not include, bound here directly: turning one more web-sys
-//! feature on recompiles web-sys and everything above it (leptos included).
+//! Small helpers over web-sys for the embedding: shadow roots, the page's
+//! widget hosts, custom events to the host page, and console lines.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+pub use web_sys::ShadowRoot;
+use web_sys::{CustomEvent, CustomEventInit, ShadowRootInit, ShadowRootMode};
 
-#[wasm_bindgen]
-extern "C" {
-    /// A shadow root (only its Node side is used: appending children).
-    #[wasm_bindgen(extends = web_sys::Node)]
-    pub type ShadowRoot;
-
-    /// An element seen as a shadow host (methods cannot be added to web-sys's own types).
-    #[wasm_bindgen(extends = web_sys::Element)]
-    type ShadowHost;
-
-    #[wasm_bindgen(method, catch, js_name = attachShadow)]
-    fn attach_shadow_raw(this: &ShadowHost, init: &JsValue) -> Result<ShadowRoot, JsValue>;
-
-    #[wasm_bindgen(method, getter, js_name = shadowRoot)]
-    fn shadow_root_raw(this: &ShadowHost) -> Option<ShadowRoot>;
-
-    #[wasm_bindgen(js_namespace = document, js_name = querySelectorAll)]
-    fn query_selector_all_raw(selectors: &str) -> JsValue;
-
-    #[wasm_bindgen(method, setter, js_name = innerHTML)]
-    pub fn set_inner_html(this: &ShadowRoot, html: &str);
-
-    #[wasm_bindgen(extends = web_sys::Event)]
-    pub type CustomEvent;
-
-    #[wasm_bindgen(constructor, catch)]
-    fn new_custom_event(kind: &str, init: &JsValue) -> Result<CustomEvent, JsValue>;
-
-    pub type ResizeObserver;
-
-    #[wasm_bindgen(constructor, catch)]
-    pub fn new_resize_observer(callback: &js_sys::Function) -> Result<ResizeObserver, JsValue>;
-
-    #[wasm_bindgen(method)]
-    pub fn observe(this: &ResizeObserver, target: &web_sys::Element);
-
-    #[wasm_bindgen(method)]
-    pub fn disconnect(this: &ResizeObserver);
-
-    #[wasm_bindgen(extends = web_sys::Event)]
-    pub type MessageEvent;
-
-    #[wasm_bindgen(method, getter)]
-    pub fn data(this: &MessageEvent) -> JsValue;
-
-    #[wasm_bindgen(method, getter)]
-    pub fn source(this: &MessageEvent) -> JsValue;
-}
-
-/// The element's shadow root, if it has one.
+/// The element's shadow root, if it has an open one.
 pub fn existing_shadow_root(host: &web_sys::Element) -> Option<ShadowRoot> {
-    host.unchecked_ref::<ShadowHost>().shadow_root_raw()
+    host.shadow_root()
 }
 
 /// Every element of the page matching `selectors`.
 pub fn query_all(selectors: &str) -> Vec<web_sys::Element> {
-    js_sys::Array::from(&query_selector_all_raw(selectors)).iter().filter_map(|n| n.dyn_into().ok()).collect()
+    let Ok(nodes) = leptos::prelude::document().query_selector_all(selectors) else {
+        return Vec::new();
+    };
+    (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect()
 }
 
 /// The element's open shadow root, attached on first use.
 pub fn open_shadow_root(host: &web_sys::Element) -> Result<ShadowRoot, JsValue> {
-    let host: &ShadowHost = host.unchecked_ref();
-    if let Some(root) = host.shadow_root_raw() {
-        return Ok(root);
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
     }
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"mode".into(), &"open".into())?;
-    host.attach_shadow_raw(&init)
 }
 
 /// Dispatches a `CustomEvent` that bubbles out of the shadow tree (composed).
 pub fn dispatch_custom_event(target: &web_sys::Element, kind: &str, detail: &JsValue) -> Result<(), JsValue> {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"detail".into(), detail)?;
-    js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE)?;
-    js_sys::Reflect::set(&init, &"composed".into(), &JsValue::TRUE)?;
-    let event = CustomEvent::new_custom_event(kind, &init)?;
+    let init = CustomEventInit::new();
+    init.set_detail(detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = CustomEvent::new_with_event_init_dict(kind, &init)?;
     target.dispatch_event(&event)?;
     Ok(())
 }

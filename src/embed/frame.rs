@@ -11,10 +11,11 @@
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, ResizeObserver};
 
 use super::config::scenario_from_query;
 use super::cta::Cta;
-use super::dom::{MessageEvent, ResizeObserver, console_error, to_js};
+use super::dom::{console_error, to_js};
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
 use crate::export::scenario_from_map;
 use crate::ui::CalcState;
@@ -45,7 +46,7 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
             post_height(json!({ "type": HEIGHT_MESSAGE, "height": root.offset_height() }));
         }
     });
-    match ResizeObserver::new_resize_observer(on_resize.as_ref().unchecked_ref()) {
+    match ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         Ok(observer) => {
             if let Some(root) = document().document_element() {
                 observer.observe(&root);
@@ -68,7 +69,8 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let from_parent = web_sys::window()
             .and_then(|w| w.parent().ok().flatten())
-            .is_some_and(|p| JsValue::from(p) == event.source());
+            .zip(event.source())
+            .is_some_and(|(parent, source)| JsValue::from(parent) == JsValue::from(source));
         if !from_parent {
             return;
         }

@@ -8,8 +8,8 @@
 //! Browser only: `api` (the wasm-bindgen exports behind `embed.js`: mount
 //! into `[data-optics-calculator]` elements or from code, handles), `frame`
 //! (the `index.html?embed=1` iframe: height and change messages to the
-//! parent, `set-scenario` from it) and `dom` (the few browser APIs web-sys is
-//! not built with here: shadow roots, custom events, resize observers).
+//! parent, `set-scenario` from it) and `dom` (small helpers over web-sys:
+//! shadow roots, custom events, console lines).
 
 pub mod catalog;
 pub mod config;

@@ -1,30 +1,10 @@
-//! Whether an element is in the viewport, as a signal. The observer is bound
-//! here directly: turning on web-sys's features for it would recompile
-//! web-sys and everything above it (leptos included).
+//! Whether an element is in the viewport, as a signal.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    type IntersectionObserver;
-
-    #[wasm_bindgen(constructor, catch)]
-    fn new(callback: &js_sys::Function) -> Result<IntersectionObserver, JsValue>;
-
-    #[wasm_bindgen(method)]
-    fn observe(this: &IntersectionObserver, target: &web_sys::Element);
-
-    #[wasm_bindgen(method)]
-    fn disconnect(this: &IntersectionObserver);
-
-    type IntersectionObserverEntry;
-
-    #[wasm_bindgen(method, getter, js_name = isIntersecting)]
-    fn is_intersecting(this: &IntersectionObserverEntry) -> bool;
-}
+use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
 /// Keeps `in_view` true while any part of `target` is within the viewport,
 /// from the browser's first report on, until the current owner is cleaned

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -66,8 +67,12 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
     await controlled(page);
 
     const csp = await page.$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.content);
-    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-    assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ''), /unsafe|\*/, 'no inline code, no eval, no wildcard');
+    // Trunk's inline loader is the one inline script, allowed by its hash alone.
+    const inline = await page.$$eval('script:not([src])', (ss) => ss.map((s) => s.textContent));
+    assert.equal(inline.length, 1, 'one inline script: the loader');
+    const loaderHash = createHash('sha256').update(inline[0]).digest('base64');
+    assert.match(csp, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${loaderHash.replace(/[+/]/g, '\\$&')}'(;|$)`));
+    assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ''), /unsafe|\*/, 'no unhashed inline code, no eval, no wildcard');
     assert.ok(server.requests.every((r) => r.startsWith(PREFIX)), `requests outside the sub-path: ${server.requests}`);
 
     await server.stop();
@@ -88,16 +93,20 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
 });
 
 /**
- * A copy of dist/ as the next build would be: one asset changed (so its
- * hashed name changes), index.html and sw.js rewritten to match.
+ * A copy of dist/ as the next build would be: one asset under a new hashed
+ * name (its content kept, so the page's integrity attribute still holds),
+ * index.html and sw.js rewritten to match.
  */
 function nextBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'optics-calc-next-'));
   cpSync(DIST, dir, { recursive: true });
   const oldCss = readdirSync(dir).find((f) => /^main-.*\.css$/.test(f));
   const newCss = 'main-nextbuild.css';
-  writeFileSync(join(dir, oldCss), `${readFileSync(join(dir, oldCss), 'utf8')}\n/* next build */\n`);
   renameSync(join(dir, oldCss), join(dir, newCss));
+  // Precompressed copies of the renamed and the rewritten files would be stale.
+  for (const f of [oldCss, 'index.html', 'sw.js']) {
+    for (const ext of ['br', 'gz']) rmSync(join(dir, `${f}.${ext}`), { force: true });
+  }
   for (const f of ['index.html', 'sw.js']) {
     const text = readFileSync(join(dir, f), 'utf8').replaceAll(oldCss, newCss);
     writeFileSync(join(dir, f), f === 'sw.js' ? text.replace(/const BUILD = "[^"]*"/, 'const BUILD = "nextbuild"') : text);

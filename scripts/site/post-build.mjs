@@ -1,0 +1,140 @@
+// Trunk's post_build hook (Trunk.toml): what Trunk does not do, over the files
+// Trunk staged (the page, glue, wasm, CSS, icons and manifest).
+//
+//   embed.js         the host pages' loader, from scripts/site/embed.js with
+//                    this build's hashed file names filled in (stable name)
+//   index.html       gains a Content-Security-Policy that allows Trunk's
+//                    inline loader by its hash and no other inline script
+//   calculator.html  the page as one file for file://: styles, glue and wasm
+//                    inline, each allowed by hash
+//   sw.js            the service worker, from scripts/site/sw.js, precaching
+//                    every file of this build under a name derived from them
+//   *.br, *.gz       brotli and gzip beside every text asset and the wasm,
+//                    where smaller, for servers that pick one by Accept-Encoding
+//
+// Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
+// it needs nothing but Node.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR;
+if (!staging || !source) {
+  console.error('post-build.mjs runs as Trunk\'s post_build hook (TRUNK_STAGING_DIR and TRUNK_SOURCE_DIR unset)');
+  process.exit(2);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+
+const read = (name) => readFileSync(join(staging, name));
+const write = (name, contents) => writeFileSync(join(staging, name), contents);
+const sha256 = (data, encoding = 'base64') => createHash('sha256').update(data).digest(encoding);
+const staged = () => readdirSync(staging).filter((f) => !/\.(br|gz)$/.test(f));
+const one = (pattern) => {
+  const found = staged().filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one file like ${pattern} in ${staging}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const files = { glue: one(/^optics-calc-[0-9a-f]+\.js$/), wasm: one(/^optics-calc-[0-9a-f]+_bg\.wasm$/), css: one(/^main-[0-9a-f]+\.css$/) };
+
+// --- the Content-Security-Policy ----------------------------------------------
+const CSP = {
+  'default-src': "'self'",
+  // 'wasm-unsafe-eval' lets WebAssembly compile; no JavaScript eval is allowed.
+  'script-src': "'self' 'wasm-unsafe-eval'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob:",
+  'connect-src': "'self'",
+  'worker-src': "'self'",
+  'manifest-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+const cspMeta = (overrides) => {
+  const policy = Object.entries({ ...CSP, ...overrides })
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+};
+const hashes = (blocks) => blocks.map((b) => `'sha256-${sha256(b)}'`).join(' ');
+/** The bodies of the page's inline scripts (Trunk's loader). */
+const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+/** Puts `meta` first in <head>, before anything it governs. */
+const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
+
+const page = read('index.html').toString('utf8');
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${hashes(inlineScripts(page))}` })));
+
+// --- embed.js -------------------------------------------------------------------
+const template = readFileSync(join(source, 'scripts/site/embed.js'), 'utf8');
+write('embed.js', template.replaceAll('__GLUE__', files.glue).replaceAll('__WASM__', files.wasm).replaceAll('__CSS__', files.css));
+
+// --- calculator.html: one file for file:// -----------------------------------------
+// Browsers refuse module files and fetch() from file:// (origin "null"), but
+// run inline module scripts: the web glue goes inline and compiles the wasm
+// from base64 synchronously. Built from the source page, so no Trunk link
+// (which would point to a file) survives.
+const css = read(files.css).toString('utf8');
+const glue = read(files.glue).toString('utf8');
+const script = `${glue}
+initSync({ module: Uint8Array.from(atob("${read(files.wasm).toString('base64')}"), (c) => c.charCodeAt(0)) });
+`;
+const single = withMeta(
+  readFileSync(join(source, 'index.html'), 'utf8')
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace(/\s*<link data-trunk[^>]*>/g, '')
+    .replace(/\s*<script data-trunk[^>]*><\/script>/g, '')
+    .replace(/\s*<link rel="manifest"[^>]*>/g, '')
+    .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
+    .replace('</head>', `  <style>${css}</style>\n</head>`)
+    .replace('</body>', `<script type="module">${script}</script>\n</body>`),
+  cspMeta({
+    'default-src': "'none'",
+    'script-src': `'wasm-unsafe-eval' ${hashes([script])}`,
+    'style-src': hashes([css]),
+    'img-src': 'data: blob:',
+    'connect-src': "'none'",
+    'worker-src': "'none'",
+    'manifest-src': "'none'",
+  }),
+);
+write('calculator.html', single);
+
+// --- sw.js: every file above, under a name derived from all of them -------------
+const names = staged().filter((n) => n !== 'sw.js').sort();
+const build = createHash('sha256');
+for (const n of names) build.update(n).update(read(n));
+const sw = readFileSync(join(source, 'scripts/site/sw.js'), 'utf8')
+  .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
+  .replace("['__ASSETS__']", JSON.stringify(['./', ...names.map((n) => `./${n}`)]));
+write('sw.js', sw);
+
+// --- precompressed copies ---------------------------------------------------------
+// Brotli at its best in release; quicker settings for the tests' debug-size build.
+const COMPRESSIBLE = /\.(html|js|css|wasm|svg|webmanifest|json)$/;
+const brotli = (data) =>
+  brotliCompressSync(data, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: release ? 11 : 5,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
+  });
+const sizes = [];
+for (const name of staged().filter((n) => COMPRESSIBLE.test(n))) {
+  const plain = read(name);
+  const row = { name, plain: plain.length };
+  for (const [ext, pack] of [['br', brotli], ['gz', (d) => gzipSync(d, { level: 9 })]]) {
+    const packed = pack(plain);
+    if (packed.length < plain.length) {
+      write(`${name}.${ext}`, packed);
+      row[ext] = packed.length;
+    }
+  }
+  sizes.push(row);
+}
+const kb = (n) => (n === undefined ? '-' : `${(n / 1024).toFixed(1)} KB`);
+for (const r of sizes.sort((a, b) => b.plain - a.plain)) {
+  console.log(`[post-build] ${r.name.padEnd(34)} ${kb(r.plain).padStart(10)}  br ${kb(r.br).padStart(9)}  gz ${kb(r.gz).padStart(9)}`);
+}
