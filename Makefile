@@ -19,9 +19,10 @@ setup-test:
 serve: dist
 	@node scripts/serve.mjs dist $(PORT)
 
-# The development loop: Trunk rebuilds on every saved change and reloads the page.
+# The development loop: Trunk rebuilds on every saved change and reloads the
+# page; the `ci` profile shares its compiled dependencies with the tests.
 dev: setup
-	@$(WASM) trunk serve --offline --port $(PORT)
+	@$(WASM) OPTICS_DEV=1 trunk serve --offline --cargo-profile ci --port $(PORT)
 
 # Trunk builds the page (index.html), the wasm, styles and icons; its
 # post_build hook (scripts/site/post-build.mjs) adds the rest (README, "Build pipeline").

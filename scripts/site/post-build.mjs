@@ -13,7 +13,9 @@
 //                    where smaller, for servers that pick one by Accept-Encoding
 //
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
-// it needs nothing but Node.
+// it needs nothing but Node. Under `make dev` (OPTICS_DEV=1) sw.js is a worker
+// that removes itself and its caches, so a cache never hides a rebuilt page,
+// and nothing is compressed (trunk serve sends plain files).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ if (!staging || !source) {
   process.exit(2);
 }
 const release = process.env.TRUNK_PROFILE === 'release';
+const dev = process.env.OPTICS_DEV === '1';
 
 const read = (name) => readFileSync(join(staging, name));
 const write = (name, contents) => writeFileSync(join(staging, name), contents);
@@ -64,8 +67,11 @@ const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>(
 /** Puts `meta` first in <head>, before anything it governs. */
 const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
 
+// Under make dev, trunk serve fills its live-reload script in as it sends the
+// page, so no hash can be known here: that page alone allows inline scripts.
 const page = read('index.html').toString('utf8');
-write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${hashes(inlineScripts(page))}` })));
+const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));
 
 // --- embed.js -------------------------------------------------------------------
 const template = readFileSync(join(source, 'scripts/site/embed.js'), 'utf8');
@@ -109,7 +115,14 @@ for (const n of names) build.update(n).update(read(n));
 const sw = readFileSync(join(source, 'scripts/site/sw.js'), 'utf8')
   .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
   .replace("['__ASSETS__']", JSON.stringify(['./', ...names.map((n) => `./${n}`)]));
-write('sw.js', sw);
+const devSw = `// make dev: no offline cache; removes any this origin had.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(
+  caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).then(() => self.registration.unregister()),
+));
+`;
+write('sw.js', dev ? devSw : sw);
+if (dev) process.exit(0);
 
 // --- precompressed copies ---------------------------------------------------------
 // Brotli at its best in release; quicker settings for the tests' debug-size build.
