@@ -74,8 +74,14 @@ const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
 write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));
 
 // --- embed.js -------------------------------------------------------------------
-const template = readFileSync(join(source, 'scripts/site/embed.js'), 'utf8');
-write('embed.js', template.replaceAll('__GLUE__', files.glue).replaceAll('__WASM__', files.wasm).replaceAll('__CSS__', files.css));
+// The loader's placeholders ('./__OPTICS_GLUE__' ...) become this build's names.
+const filled = { __OPTICS_GLUE__: files.glue, __OPTICS_WASM__: files.wasm, __OPTICS_CSS__: files.css };
+const loader = readFileSync(join(source, 'scripts/site/embed.js'), 'utf8').replace(
+  /'\.\/(__OPTICS_[A-Z]+__)'/g,
+  (all, key) => (key in filled ? `'./${filled[key]}'` : all),
+);
+if (loader.includes("'./__OPTICS_")) throw new Error('scripts/site/embed.js has a placeholder post-build.mjs does not fill');
+write('embed.js', loader);
 
 // --- calculator.html: one file for file:// -----------------------------------------
 // Browsers refuse module files and fetch() from file:// (origin "null"), but
