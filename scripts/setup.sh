@@ -127,3 +127,9 @@ fi
   echo "export CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)"
 } > "$envfile"
 say "toolchain: $toolchain (remembered in $envfile)"
+
+# --- 7. crates for the wasm build ----------------------------------------------
+# Trunk builds with --offline (so it never tries to download a tool), which
+# cargo obeys too: fetch what the lockfile, and on the Debian path std's own
+# dependencies (build-std), need first. Quick when they are already here.
+(source "$envfile" && cargo fetch -q --target wasm32-unknown-unknown) >&2
