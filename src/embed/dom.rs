@@ -21,9 +21,6 @@ extern "C" {
     #[wasm_bindgen(method, getter, js_name = shadowRoot)]
     fn shadow_root_raw(this: &ShadowHost) -> Option<ShadowRoot>;
 
-    #[wasm_bindgen(js_namespace = document, js_name = querySelectorAll)]
-    fn query_selector_all_raw(selectors: &str) -> JsValue;
-
     #[wasm_bindgen(method, setter, js_name = innerHTML)]
     pub fn set_inner_html(this: &ShadowRoot, html: &str);
 
@@ -59,11 +56,6 @@ pub fn existing_shadow_root(host: &web_sys::Element) -> Option<ShadowRoot> {
     host.unchecked_ref::<ShadowHost>().shadow_root_raw()
 }
 
-/// Every element of the page matching `selectors`.
-pub fn query_all(selectors: &str) -> Vec<web_sys::Element> {
-    js_sys::Array::from(&query_selector_all_raw(selectors)).iter().filter_map(|n| n.dyn_into().ok()).collect()
-}
-
 /// The element's open shadow root, attached on first use.
 pub fn open_shadow_root(host: &web_sys::Element) -> Result<ShadowRoot, JsValue> {
     let host: &ShadowHost = host.unchecked_ref();
@@ -95,4 +87,9 @@ pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
 /// Logs one problem to the console, prefixed so hosts can find it.
 pub fn console_error(text: &str) {
     web_sys::console::error_1(&format!("optics-calc: {text}").into());
+}
+
+/// Logs a note (not a mistake) to the console, prefixed the same way.
+pub fn console_note(text: &str) {
+    web_sys::console::info_1(&format!("optics-calc: {text}").into());
 }
