@@ -13,7 +13,7 @@
 //   optics-calc-<hash>.wasm    the app, through `wasm-opt` (flags: scripts/site/wasm-opt.mjs)
 //   boot-<hash>.js             starts the app and registers the service worker
 //   main-<hash>.css            style/main.css
-//   embed.js                   mounts widgets into a host page (stable name)
+//   embed.js                   the host pages' loader (scripts/site/embed.js, stable name)
 //   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png
 //   sw.js                      precaches all of the above (scripts/site/sw.js)
 //   calculator.html            one self-contained file for file:// use
@@ -112,22 +112,14 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 }
 `,
   );
-  // embed.js keeps its name: host pages link to it. It loads this build's
-  // hashed files, so a new build takes effect on the next page load.
-  emit(
-    'embed.js',
-    `// Embeds the optics calculator in a host page (README: "Embedding"):
-//   <script type="module" src="https://.../embed.js"></script>
-//   <div data-optics-calculator data-config='{"theme": {"accent": "#c00"}}'></div>
-// mounts a widget into every such element; \`import { mount } from '.../embed.js'\`
-// mounts one from code.
-import init, { start_embed, mount } from './${glueName}';
-const here = (name) => new URL(name, import.meta.url).href;
-await init({ module_or_path: here('./${wasmName}') });
-start_embed(here('./'), here('./${cssName}'));
-export { mount };
-`,
-  );
+  // embed.js keeps its name: host pages link to it. The loader template
+  // (scripts/site/embed.js) names this build's hashed files, so a new build
+  // takes effect on the next page load.
+  const embed = readFileSync(join(root, 'scripts/site/embed.js'), 'utf8');
+  const filled = { __OPTICS_GLUE__: glueName, __OPTICS_WASM__: wasmName, __OPTICS_CSS__: cssName };
+  const loader = embed.replace(/'\.\/(__OPTICS_[A-Z]+__)'/g, (_, key) => `'./${filled[key]}'`);
+  if (loader.includes("'./__OPTICS_")) throw new Error('scripts/site/embed.js has a placeholder this build does not fill');
+  emit('embed.js', loader);
   emit('icon.svg', ICON_SVG);
   emit('icon-192.png', iconPng(192));
   emit('icon-512.png', iconPng(512));

@@ -66,4 +66,16 @@ mod tests {
         assert_eq!(take_embed_flag("v=1&gpus=8"), (false, "v=1&gpus=8".into()));
         assert_eq!(take_embed_flag(""), (false, String::new()));
     }
+
+    #[test]
+    fn the_loader_and_the_stylesheet_agree_with_the_crate() {
+        // scripts/site/embed.js builds the fallback link itself and reserves
+        // the height of the layout the widget will take.
+        let loader = include_str!("../../scripts/site/embed.js");
+        assert!(loader.contains(&format!("const LINK_VERSION = {};", crate::share::VERSION)));
+        let below = config::COMPACT_BELOW_PX;
+        assert!(loader.contains(&format!("const COMPACT_BELOW_PX = {below};")));
+        let css = include_str!("../../style/main.css");
+        assert!(css.contains(&format!("@container oc (width < {below}px)")));
+    }
 }
