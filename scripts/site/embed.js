@@ -59,13 +59,14 @@ function peek(config) {
 
 /**
  * The height the widget will take, px, reserved by its placeholder so that
- * nothing moves when it mounts (measured on the built widget with every
- * section, at its first paint: tests/e2e/storefront.test.mjs prints them).
+ * nothing below it moves when it mounts: fitted to the built widget with
+ * every section (tests/e2e/storefront.test.mjs checks the fit), a + b / width
+ * as text wraps more in a narrower widget.
  */
 function reservedHeight(width, layout) {
-  const compact = layout === 'compact' || (layout !== 'full' && width < COMPACT_BELOW_PX);
-  if (compact) return Math.round(3400 - 1.2 * Math.min(width, 700));
-  return Math.round(Math.max(2600, 4300 - 1.3 * Math.min(width, 1300)));
+  const w = Math.max(width || 800, 280);
+  if (layout === 'compact' || (layout !== 'full' && w < COMPACT_BELOW_PX)) return Math.round(3640 + 443000 / w);
+  return Math.round(2675 + 984000 / Math.min(Math.max(w, 700), 1280));
 }
 
 const sheetOf = (text) => {
@@ -119,7 +120,7 @@ let loading = null;
 /** Loads and compiles the calculator once for the page. */
 function loadCalculator() {
   loading ??= (async () => {
-    if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+    if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const glue = await import(GLUE);
     await glue.default({ module_or_path: WASM });
     glue.start_embed(BASE, CSS);
@@ -134,14 +135,15 @@ function advise(error) {
   if (advised) return;
   advised = true;
   const message = String(error?.message ?? error);
-  const csp = blocked.size > 0 || /unsafe-eval|Content.Security.Policy/i.test(message);
-  const why = csp ? "the page's Content-Security-Policy blocks it" : message;
-  log(
-    `the calculator could not start (${why}). ` +
-      (csp
-        ? `Add these sources to the page's Content-Security-Policy: ${CSP_NEEDED}.`
-        : `Check that ${WASM} loads from this page; a Content-Security-Policy needs ${CSP_NEEDED}.`),
-  );
+  let line;
+  if (typeof WebAssembly !== 'object') {
+    line = 'this browser has no WebAssembly; visitors get a link to the calculator\'s own page.';
+  } else if (blocked.size > 0 || /unsafe-eval|Content.Security.Policy/i.test(message)) {
+    line = `the page's Content-Security-Policy blocks it. Add these sources to the policy: ${CSP_NEEDED}.`;
+  } else {
+    line = `${message}. Check that ${WASM} loads from this page (network, the server's Access-Control-Allow-Origin); a Content-Security-Policy needs ${CSP_NEEDED}.`;
+  }
+  log(`the calculator could not start: ${line}`);
 }
 
 function fail(record, error) {

@@ -96,10 +96,10 @@ pub fn ProductPicker(
                 None => format!("{} (catalog)", show(scenario.with(|s| s.number(key).unwrap_or(0.0)))),
             };
             let text = format!(
-                "{} · {} W · {} ns · {}{}",
+                "{} · {} W · {} · {}{}",
                 k.sku,
                 fmt.significant(k.power_w),
-                shown(k.latency_ns, "alt_ns", &|v| fmt.significant(v)),
+                shown(k.latency_ns, "alt_ns", &|v| format!("{} ns", fmt.significant(v))),
                 shown(k.price_usd, "alt_usd", &|v| fmt.money(v)),
                 afr.unwrap_or_default()
             );
