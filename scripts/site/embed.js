@@ -88,10 +88,13 @@ background:#f6f7f9;color:#1b1f24;font:medium/1.45 system-ui,-apple-system,"Segoe
 .oc-box button,.oc-box a{font:inherit;display:inline-block;padding:8px 16px;border-radius:10px;cursor:pointer;
 border:1px solid #0b5cad;background:#0b5cad;color:#fff;text-decoration:none;font-weight:600}`;
 
-/** Fills the host's shadow root with a box: the name, a line, an action. */
-function box(record, line, action) {
+/**
+ * Fills the host's shadow root with a box: the name, a line, an action; at
+ * the height the widget will take while it is `reserving` that.
+ */
+function box(record, line, action, reserving) {
   const root = record.host.shadowRoot;
-  const height = reservedHeight(record.host.getBoundingClientRect().width, peek(record.config).layout);
+  const height = reserving ? reservedHeight(record.host.getBoundingClientRect().width, peek(record.config).layout) : 0;
   root.adoptedStyleSheets = sheetOf(`${BOX_CSS}\n:host{min-height:${height}px}`);
   const div = document.createElement('div');
   div.className = 'oc-box';
@@ -154,7 +157,7 @@ function fail(record, error) {
   link.target = '_blank';
   link.rel = 'noopener';
   link.textContent = 'Open the calculator';
-  box(record, 'The calculator could not start on this page. It opens on its own page with the same inputs:', link);
+  box(record, 'The calculator could not start on this page. It opens on its own page with the same inputs:', link, false);
   record.reject(error);
 }
 
@@ -221,7 +224,7 @@ function register(host, config, load) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Load the calculator';
-  box(record, 'Power, latency, reliability and cost of the optics in an AI cluster.', button);
+  box(record, 'Power, latency, reliability and cost of the optics in an AI cluster.', button, true);
   const go = () => start(record);
   if (load === 'eager' || !('IntersectionObserver' in window)) {
     go();

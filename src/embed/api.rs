@@ -143,16 +143,17 @@ fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Res
         link.set_attribute("href", stylesheet).map_err(fail)?;
         root.append_child(&link).map_err(fail)?;
     }
-    let target = doc.create_element("div").map_err(fail)?;
+    let target: web_sys::HtmlElement = doc.create_element("div").map_err(fail)?.unchecked_into();
     let class = if config.theme.dark { "oc-root oc-embedded oc-dark" } else { "oc-root oc-embedded" };
     target.set_attribute("class", class).map_err(fail)?;
     // Each value was checked by the config reader (colours, font names, px).
-    let style: String = config.theme.vars.iter().map(|(property, value)| format!("{property}: {value}; ")).collect();
-    if !style.is_empty() {
-        target.set_attribute("style", style.trim_end()).map_err(fail)?;
+    // Set through the CSSOM, not a style attribute, which a host CSP without
+    // 'unsafe-inline' in style-src refuses.
+    for (property, value) in &config.theme.vars {
+        target.style().set_property(property, value).map_err(fail)?;
     }
     root.append_child(&target).map_err(fail)?;
-    Ok(target.unchecked_into())
+    Ok(target)
 }
 
 #[wasm_bindgen]

@@ -32,7 +32,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
   const shop = await store(`<!DOCTYPE html><html><head><title>Store</title><link rel="icon" href="data:,"><style>${HOSTILE_CSS}</style></head><body>
     <p id="own" class="oc-button">The store's own text</p>
     <div id="a" data-optics-calculator data-config='${JSON.stringify(SHOP_CONFIG)}'></div>
-    <div id="b" data-optics-calculator></div>
+    <div id="b" data-optics-calculator data-load="eager"></div>
     <script>
       window.events = [];
       document.addEventListener('optics-calc:change', (e) => window.events.push({ host: e.target.id, detail: e.detail }));

@@ -231,6 +231,24 @@ test("a host CSP without 'wasm-unsafe-eval', or no WebAssembly: a message, a wor
     await standalone.waitForSelector('[data-metric]', { timeout: 60_000 });
     assertMatchesModel(assert, await metrics(standalone), expected('v=1&gpus=4096&alt=cpo'));
 
+    // With the policy the README gives for the script embed, it starts, themed, and nothing is refused.
+    const allowed = await store(`<!DOCTYPE html><html lang="en"><head><title>Store</title>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${calc.origin} 'wasm-unsafe-eval'; style-src 'self' ${calc.origin}; connect-src 'self' ${calc.origin}; img-src 'self' data:">
+      <link rel="icon" href="data:,"></head><body><main><h1>Store</h1>
+      <div id="a" data-optics-calculator data-config='{"theme": {"accent": "#8a1538"}}'></div></main>
+      <script type="module" src="${calc.url('embed.js')}"></script></body></html>`);
+    try {
+      const { page: ok, log: okLog } = await newPage(browser, { width: 1280, height: 900 });
+      await ok.goto(allowed.server.url(''));
+      await ok.locator('#a [data-mc-state=done]').waitFor({ timeout: 60_000 });
+      const accent = await ok.locator('#a .oc-button').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+      assert.equal(accent, 'rgb(138, 21, 56)', 'the theme applies under a CSP without unsafe-inline');
+      assert.deepEqual([...okLog.csp, ...(await ok.evaluate(() => window.__cspViolations ?? []))], []);
+      assert.deepEqual(okLog.errors, []);
+    } finally {
+      await allowed.stop();
+    }
+
     // Without WebAssembly at all (and no CSP problem), the same fallback.
     const { context: bare, page: old, log: oldLog } = await newPage(browser, { width: 800, height: 900 });
     await bare.addInitScript(() => delete window.WebAssembly);
