@@ -268,7 +268,10 @@ mod tests {
         );
         assert_eq!(problems, Problems::new());
         assert_eq!(catalog.skus.len(), 2);
-        assert_eq!((catalog.skus[0].latency_ns, catalog.skus[0].price_usd, catalog.skus[0].afr_pct), (None, None, None));
+        assert_eq!(
+            (catalog.skus[0].latency_ns, catalog.skus[0].price_usd, catalog.skus[0].afr_pct),
+            (None, None, None)
+        );
         assert_eq!(catalog.skus[1].price_usd, Some(700.0));
         assert_eq!(catalog.notes.len(), 2, "one note per SKU: {:?}", catalog.notes);
         assert!(catalog.notes[0].contains("LPO-A") && catalog.notes[0].contains("latency_ns, price_usd, afr_pct"));

@@ -181,7 +181,17 @@ pub fn read(value: &Value) -> (HostConfig, Problems) {
         }
     };
     const KNOWN: [&str; 11] = [
-        "theme", "locale", "scenario", "sections", "charts", "catalog", "cta", "share_url", "url_sync", "layout", "$schema",
+        "theme",
+        "locale",
+        "scenario",
+        "sections",
+        "charts",
+        "catalog",
+        "cta",
+        "share_url",
+        "url_sync",
+        "layout",
+        "$schema",
     ];
     for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         problems.push(format!("unknown config field '{}' ignored", short(key)));

@@ -142,7 +142,8 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     });
     // The host's products stand in for the generic proposed-technology choice.
     let picker = move || {
-        has_catalog.then(|| view! { <ProductPicker scenario notices catalog=catalog.get_value() applied=sku /> }.into_any())
+        has_catalog
+            .then(|| view! { <ProductPicker scenario notices catalog=catalog.get_value() applied=sku /> }.into_any())
     };
     let alt_skip: &'static [&'static str] = if has_catalog { &["alt"] } else { &[] };
     let presets = move || sections.presets.then(|| view! { <PresetsBar scenario notices /> });

@@ -20,7 +20,10 @@ pub fn InputGroup(
     #[prop(default = None)]
     lead: Option<AnyView>,
 ) -> impl IntoView {
-    let rows = INPUTS.iter().filter(|d| d.group == group && !skip.contains(&d.key)).map(|def| input_row(def, scenario, notices));
+    let rows = INPUTS
+        .iter()
+        .filter(|d| d.group == group && !skip.contains(&d.key))
+        .map(|def| input_row(def, scenario, notices));
     view! {
         <fieldset class="oc-group">
             <legend>{group.label()}</legend>
