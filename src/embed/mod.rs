@@ -5,8 +5,8 @@
 //! (bill of materials and cart URL) and [`summary`] (what the host is told
 //! after each recalculation).
 //!
-//! Browser only: `api` (the wasm-bindgen exports behind `embed.js`: mount
-//! into `[data-optics-calculator]` elements or from code, handles), `frame`
+//! Browser only: `api` (the wasm-bindgen exports the `embed.js` loader
+//! calls: mount a widget into a host element, handles), `frame`
 //! (the `index.html?embed=1` iframe: height and change messages to the
 //! parent, `set-scenario` from it) and `dom` (the few browser APIs web-sys is
 //! not built with here: shadow roots, custom events, resize observers).
