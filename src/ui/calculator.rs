@@ -219,12 +219,16 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
                 </form>
             }
         });
+        // The strip stays pinned while the inputs are on screen; at their end
+        // it scrolls away with them, never out of the widget.
         view! {
             {notices_view()}
             <div class="oc-headline-box" node_ref=headline><Headline report /></div>
-            <HeadlineStrip report headline_in_view headline />
-            {bill()}
-            {inputs}
+            <div class="oc-strip-scope">
+                <HeadlineStrip report headline_in_view headline />
+                {bill()}
+                {inputs}
+            </div>
             <div class="oc-results">{more_results()}</div>
         }
     };

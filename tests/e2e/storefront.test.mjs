@@ -66,11 +66,14 @@ function geometry(page, hostCss) {
     }
     const figure = host.shadowRoot.querySelector('[data-metric]');
     const headlineAt = figure.getBoundingClientRect().top - box.top;
+    const drawn = box.height;
     host.shadowRoot.adoptedStyleSheets = sheets;
     return {
       width: box.width,
       /** As laid out now (panels off screen at their estimated size). */
       height: laidOut,
+      /** With every panel laid out as on screen. */
+      drawn,
       outside: outside.slice(0, 5),
       headlineAt,
       compact: host.shadowRoot.querySelector('.oc-compact') !== null,
@@ -108,7 +111,7 @@ test('the widget fits every host width from 320 to 1,280 px in a 1,440 px window
         assert.ok(g.headlineAt <= 600, `${w} px: first headline figure ${g.headlineAt} px down`);
         // The placeholder reserved about the height the widget took.
         const off = Math.abs(reserved[i] - g.height) / g.height;
-        console.log(`# ${w} px: ${g.compact ? 'compact' : 'full'}, ${Math.round(g.height)} px tall (reserved ${Math.round(reserved[i])}), headline at ${Math.round(g.headlineAt)} px`);
+        console.log(`# ${w} px: ${g.compact ? 'compact' : 'full'}, ${Math.round(g.height)} px tall (reserved ${Math.round(reserved[i])}; ${Math.round(g.drawn)} px with every panel drawn), headline at ${Math.round(g.headlineAt)} px`);
         assert.ok(off < 0.15, `${w} px: reserved ${reserved[i]} px for a ${g.height} px widget`);
         const modules = await page.locator(`#w${w} [data-metric=optical_modules]`).getAttribute('data-value');
         assert.equal(Number(modules), want);
@@ -156,6 +159,16 @@ test('compact widget: first-touch inputs, remembered disclosures, the sticky str
       await page.waitForFunction((old) => document.querySelector('#a').shadowRoot.querySelector('.oc-strip').textContent !== old, before);
       await strip.locator('button').click();
       await strip.waitFor({ state: 'hidden', timeout: 5_000 });
+      // At the widget's end the strip has gone with the inputs: nothing pinned over the host's page.
+      for (const fromTop of [-40, 20, 300]) {
+        const stripBelowHost = await page.evaluate((fromTop) => {
+          const host = document.getElementById('a');
+          scrollBy(0, host.getBoundingClientRect().bottom - fromTop);
+          const s = host.shadowRoot.querySelector('.oc-strip').getBoundingClientRect();
+          return s.height > 0 && s.bottom > host.getBoundingClientRect().bottom + 1;
+        }, fromTop);
+        assert.equal(stripBelowHost, false, `host bottom ${fromTop} px from the top`);
+      }
       await screenshot(page, 'widget-400-compact');
     },
   ));
