@@ -117,9 +117,12 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   // takes effect on the next page load.
   const embed = readFileSync(join(root, 'scripts/site/embed.js'), 'utf8');
   const filled = { __OPTICS_GLUE__: glueName, __OPTICS_WASM__: wasmName, __OPTICS_CSS__: cssName };
-  const loader = embed.replace(/'\.\/(__OPTICS_[A-Z]+__)'/g, (_, key) => `'./${filled[key]}'`);
+  // Whole-line comments stay in the template (a third of the gzipped loader).
+  const loader = embed
+    .replace(/'\.\/(__OPTICS_[A-Z]+__)'/g, (_, key) => `'./${filled[key]}'`)
+    .replace(/^\s*\/\/.*\n|^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
   if (loader.includes("'./__OPTICS_")) throw new Error('scripts/site/embed.js has a placeholder this build does not fill');
-  emit('embed.js', loader);
+  emit('embed.js', `// The optics calculator's loader (README: "Embedding on a host page"; source scripts/site/embed.js).\n${loader}`);
   emit('icon.svg', ICON_SVG);
   emit('icon-192.png', iconPng(192));
   emit('icon-512.png', iconPng(512));

@@ -249,6 +249,7 @@ function unregister(host) {
   if (!record) return;
   records.delete(host);
   record.stop();
+  record.reject(new Error('optics-calc: the element left the page before the calculator started'));
   if (record.widget && host.hasAttribute(MOUNTED_ATTR)) record.widget.unmount();
   if (host.shadowRoot) {
     host.shadowRoot.replaceChildren();
