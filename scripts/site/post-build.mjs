@@ -81,7 +81,9 @@ const loader = readFileSync(join(source, 'scripts/site/embed.js'), 'utf8').repla
   (all, key) => (key in filled ? `'./${filled[key]}'` : all),
 );
 if (loader.includes("'./__OPTICS_")) throw new Error('scripts/site/embed.js has a placeholder post-build.mjs does not fill');
-write('embed.js', loader);
+// Whole-line comments stay in the template: they are a third of the gzipped loader.
+const stripped = loader.replace(/^\s*\/\/.*\n|^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
+write('embed.js', `// The optics calculator's loader (README: "Embedding on a host page"; source scripts/site/embed.js).\n${stripped}`);
 
 // --- calculator.html: one file for file:// -----------------------------------------
 // Browsers refuse module files and fetch() from file:// (origin "null"), but

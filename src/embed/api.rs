@@ -2,13 +2,16 @@
 //!
 //! ```js
 //! import { mount } from "https://vendor.example/optics/embed.js";
-//! const widget = mount(document.querySelector("#calc"), { theme: { accent: "#c00" } });
+//! const widget = await mount(document.querySelector("#calc"), { theme: { accent: "#c00" } });
 //! widget.set_scenario("gpus=8192&alt=cpo");   // or { gpus: 8192, alt: "cpo" }
 //! widget.report();                            // { figures: {...}, bill: {...}, ... }
 //! widget.unmount();
 //! ```
-//! and, with no code at all, every `<div data-optics-calculator
-//! data-config='{...}'>` on the page gets its own widget when `embed.js` loads.
+//! `embed.js` is a small loader (scripts/site/embed.js): it loads this module
+//! when a widget is about to be seen and calls [`mount`] for each host
+//! element (`<div data-optics-calculator data-config='{...}'>` or
+//! `<optics-calculator config='{...}'>`); its own `mount()` returns a Promise
+//! of the [`Widget`].
 //!
 //! Each widget lives in the open shadow root of its host element, with the
 //! calculator's stylesheet linked inside it: the host page's rules do not
@@ -28,7 +31,7 @@ use wasm_bindgen::prelude::*;
 use super::CHANGE_EVENT;
 use super::config::{HostConfig, read, read_json, scenario_from_query};
 use super::dom::{
-    ShadowRoot, console_error, dispatch_custom_event, existing_shadow_root, open_shadow_root, query_all, to_js,
+    ShadowRoot, console_error, console_note, dispatch_custom_event, existing_shadow_root, open_shadow_root, to_js,
 };
 use super::summary::summary;
 use crate::export::scenario_from_map;
@@ -41,26 +44,15 @@ const MOUNTED_ATTR: &str = "data-optics-calculator-mounted";
 thread_local! {
     /// The build's base URL (the standalone page) and stylesheet, from `embed.js`.
     static ASSETS: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
-    /// Widgets mounted from `data-optics-calculator` attributes (they live as long as the page).
-    static AUTO: RefCell<Vec<Widget>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Called once by `embed.js`: remembers where the build lives and mounts a
-/// widget into every `[data-optics-calculator]` element of the page.
+/// Called once by `embed.js` when it has loaded this module: remembers where
+/// the build lives. The loader then mounts each host element as it comes
+/// into view (`mount`).
 #[wasm_bindgen]
 pub fn start_embed(base_url: String, stylesheet_url: String) {
     console_error_panic_hook::set_once();
     ASSETS.with(|a| *a.borrow_mut() = (base_url, stylesheet_url));
-    for host in query_all("[data-optics-calculator]") {
-        if host.has_attribute(MOUNTED_ATTR) {
-            continue;
-        }
-        let config = host.get_attribute("data-config").map(|text: String| read_json(&text)).unwrap_or_default();
-        match mount_config(&host, config) {
-            Ok(widget) => AUTO.with(|auto| auto.borrow_mut().push(widget)),
-            Err(e) => console_error(&e),
-        }
-    }
 }
 
 /// A mounted widget, as JS holds it.
@@ -101,6 +93,9 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
     for p in &problems {
         console_error(&format!("config: {p}"));
     }
+    for note in &config.catalog.notes {
+        console_note(&format!("config: {note}"));
+    }
     let (base_url, stylesheet) = ASSETS.with(|a| a.borrow().clone());
     let root =
         open_shadow_root(host).map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
@@ -112,7 +107,8 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
     let from_url = config.url_sync.then(fragment_query).flatten().map(|q| decode(&q));
     let start = from_url.or_else(|| config.scenario.clone()).unwrap_or_else(|| decode(""));
     let config = Rc::new(config);
-    let options = CalcOptions::from_config(&config, base_url);
+    let mut options = CalcOptions::from_config(&config, base_url);
+    options.start_width_px = f64::from(host.client_width());
     let (format, chart_theme) = (config.format.clone(), config.theme.chart_theme());
     let (catalog, cta) = (options.catalog.clone(), options.cta.clone());
     let event_target = host.clone();
@@ -147,16 +143,17 @@ fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Res
         link.set_attribute("href", stylesheet).map_err(fail)?;
         root.append_child(&link).map_err(fail)?;
     }
-    let target = doc.create_element("div").map_err(fail)?;
+    let target: web_sys::HtmlElement = doc.create_element("div").map_err(fail)?.unchecked_into();
     let class = if config.theme.dark { "oc-root oc-embedded oc-dark" } else { "oc-root oc-embedded" };
     target.set_attribute("class", class).map_err(fail)?;
     // Each value was checked by the config reader (colours, font names, px).
-    let style: String = config.theme.vars.iter().map(|(property, value)| format!("{property}: {value}; ")).collect();
-    if !style.is_empty() {
-        target.set_attribute("style", style.trim_end()).map_err(fail)?;
+    // Set through the CSSOM, not a style attribute, which a host CSP without
+    // 'unsafe-inline' in style-src refuses.
+    for (property, value) in &config.theme.vars {
+        target.style().set_property(property, value).map_err(fail)?;
     }
     root.append_child(&target).map_err(fail)?;
-    Ok(target.unchecked_into())
+    Ok(target)
 }
 
 #[wasm_bindgen]

@@ -3,7 +3,9 @@
 //! A SKU does not change the model's catalog: choosing it sets the scenario's
 //! proposed technology and port speed to the SKU's and its watts, latency and
 //! price (and datasheet AFR, when given) as the proposed overrides (`alt_w`,
-//! `alt_ns`, `alt_usd`, `alt_afr`). So a share
+//! `alt_ns`, `alt_usd`, `alt_afr`). A figure the host leaves out (vendors
+//! rarely publish latency) stays the model's catalog value for the SKU's
+//! technology and speed: its override is cleared. So a share
 //! link of a SKU choice is an ordinary link, and reopening it selects the SKU
 //! again ([`matching_sku`]).
 
@@ -29,8 +31,10 @@ pub struct Sku {
     /// Port speed id, one of "400", "800", "1600", "3200".
     pub gbps: &'static str,
     pub power_w: f64,
-    pub latency_ns: f64,
-    pub price_usd: f64,
+    /// None: the catalog's latency for the technology and speed.
+    pub latency_ns: Option<f64>,
+    /// None: the catalog's price for the technology and speed.
+    pub price_usd: Option<f64>,
     /// The datasheet's annual failure rate, %/yr: when given, the proposed
     /// modules' AFR (`alt_afr`) instead of the model's temperature-adjusted one.
     pub afr_pct: Option<f64>,
@@ -44,6 +48,9 @@ pub struct Sku {
 pub struct HostCatalog {
     pub replace: bool,
     pub skus: Vec<Sku>,
+    /// One line per SKU whose missing figures the model's catalog supplies:
+    /// a note for the console, not a mistake.
+    pub notes: Vec<String>,
 }
 
 impl Sku {
@@ -54,13 +61,13 @@ impl Sku {
         s.set_choice("gbps", self.gbps);
         s.set_choice("alt", self.tech);
         s.set_number("alt_w", self.power_w);
-        s.set_number("alt_ns", self.latency_ns);
-        s.set_number("alt_usd", self.price_usd);
-        match self.afr_pct {
-            Some(afr) => {
-                s.set_number("alt_afr", afr);
+        for (key, figure) in [("alt_ns", self.latency_ns), ("alt_usd", self.price_usd), ("alt_afr", self.afr_pct)] {
+            match figure {
+                Some(v) => {
+                    s.set_number(key, v);
+                }
+                None => s.clear_override(key),
             }
-            None => s.clear_override("alt_afr"),
         }
     }
 
@@ -103,7 +110,7 @@ pub(super) fn read_catalog(value: &Value, problems: &mut Problems) -> HostCatalo
         problems.push(format!("catalog has {} SKUs; the first {MAX_SKUS} are used", list.len()));
     }
     for (i, item) in list.iter().take(MAX_SKUS).enumerate() {
-        match read_sku(item, problems) {
+        match read_sku(item, problems, &mut catalog.notes) {
             Ok(sku) if catalog.skus.iter().any(|k| k.sku == sku.sku) => {
                 problems
                     .push(format!("catalog.skus[{i}]: SKU '{}' is listed twice; the first is used", short(&sku.sku)));
@@ -119,7 +126,7 @@ pub(super) fn read_catalog(value: &Value, problems: &mut Problems) -> HostCatalo
     catalog
 }
 
-fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
+fn read_sku(value: &Value, problems: &mut Problems, notes: &mut Vec<String>) -> Result<Sku, String> {
     let map = value.as_object().ok_or("not an object")?;
     let sku = map.get("sku").and_then(text).ok_or("\"sku\" (the part number) is missing or not short plain text")?;
     let name = map.get("name").and_then(text).unwrap_or_else(|| sku.clone());
@@ -135,30 +142,36 @@ fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
         .find(|(_, v)| *v == gbps_value)
         .map(|(id, _)| id)
         .ok_or("\"gbps\" must be 400, 800, 1600 or 3200")?;
-    let figure = |field: &str, input: &str| -> Result<f64, String> {
-        let v = map
-            .get(field)
-            .and_then(Value::as_f64)
-            .filter(|v| v.is_finite())
-            .ok_or_else(|| format!("\"{field}\" must be a number"))?;
+    // A figure within its input's range; None when the host left it out.
+    let figure = |field: &str, input: &str| -> Result<Option<f64>, String> {
+        let Some(raw) = map.get(field).filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        let v = raw.as_f64().filter(|v| v.is_finite()).ok_or_else(|| format!("\"{field}\" must be a number"))?;
         let Some(InputKind::Override { min, max, .. }) = input_def(input).map(|d| d.kind) else {
-            return Ok(v);
+            return Ok(Some(v));
         };
         if !(min..=max).contains(&v) {
             return Err(format!("\"{field}\" {v} is outside {min} to {max}"));
         }
-        Ok(v)
+        Ok(Some(v))
     };
-    let afr_pct = match map.get("afr_pct") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_f64().filter(|a| (0.0..=100.0).contains(a)) {
-            Some(a) => Some(a),
-            None => {
-                problems.push(format!("SKU '{}': afr_pct must be a percentage; not shown", short(&sku)));
-                None
-            }
-        },
-    };
+    let power_w = figure("power_w", "alt_w")?.ok_or("\"power_w\" (the module's watts) is missing")?;
+    let latency_ns = figure("latency_ns", "alt_ns")?;
+    let price_usd = figure("price_usd", "alt_usd")?;
+    let afr_pct = figure("afr_pct", "alt_afr")?;
+    let missing: Vec<&str> = [("latency_ns", latency_ns), ("price_usd", price_usd), ("afr_pct", afr_pct)]
+        .into_iter()
+        .filter_map(|(field, v)| v.is_none().then_some(field))
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "SKU '{}' gives no {}: using the calculator's catalog value for {} at {gbps}G",
+            short(&sku),
+            missing.join(", "),
+            tech.to_ascii_uppercase()
+        ));
+    }
     let url = match map.get("url") {
         None | Some(Value::Null) => None,
         Some(v) => match v.as_str().filter(|u| is_web_url(u)) {
@@ -169,17 +182,7 @@ fn read_sku(value: &Value, problems: &mut Problems) -> Result<Sku, String> {
             }
         },
     };
-    Ok(Sku {
-        power_w: figure("power_w", "alt_w")?,
-        latency_ns: figure("latency_ns", "alt_ns")?,
-        price_usd: figure("price_usd", "alt_usd")?,
-        sku,
-        name,
-        tech,
-        gbps,
-        afr_pct,
-        url,
-    })
+    Ok(Sku { sku, name, tech, gbps, power_w, latency_ns, price_usd, afr_pct, url })
 }
 
 #[cfg(test)]
@@ -238,6 +241,7 @@ mod tests {
         sku.apply(&mut s);
         assert_eq!((s.gbps, s.alt), ("800", "lpo"));
         assert_eq!((s.number("alt_w"), s.number("alt_ns"), s.number("alt_usd")), (Some(8.5), Some(5.0), Some(790.0)));
+        assert!(s.is_overridden("alt_ns") && s.is_overridden("alt_usd"), "the host's own figures are set");
         assert_eq!(s.number("alt_afr"), Some(0.6), "the datasheet AFR drives the proposed failures");
         assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
         // Moving a figure away from the SKU's makes it a generic what-if again.
@@ -252,5 +256,68 @@ mod tests {
         assert!(!p.is_overridden("alt_afr"));
         let reopened = crate::share::decode(&crate::share::encode(&s)).scenario;
         assert_eq!(matching_sku(&catalog, &reopened).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
+    }
+
+    #[test]
+    fn missing_figures_come_from_the_catalog_with_one_note() {
+        let mut problems = Problems::new();
+        let catalog = read_catalog(
+            &json!([{"sku": "LPO-A", "tech": "lpo", "gbps": 800, "power_w": 8.0},
+                    {"sku": "LPO-B", "tech": "lpo", "gbps": 800, "power_w": 8.0, "latency_ns": null, "price_usd": 700}]),
+            &mut problems,
+        );
+        assert_eq!(problems, Problems::new());
+        assert_eq!(catalog.skus.len(), 2);
+        assert_eq!(
+            (catalog.skus[0].latency_ns, catalog.skus[0].price_usd, catalog.skus[0].afr_pct),
+            (None, None, None)
+        );
+        assert_eq!(catalog.skus[1].price_usd, Some(700.0));
+        assert_eq!(catalog.notes.len(), 2, "one note per SKU: {:?}", catalog.notes);
+        assert!(catalog.notes[0].contains("LPO-A") && catalog.notes[0].contains("latency_ns, price_usd, afr_pct"));
+        assert!(catalog.notes[0].contains("LPO at 800G"));
+        assert!(catalog.notes[1].contains("latency_ns, afr_pct") && !catalog.notes[1].contains("price_usd"));
+
+        // Applied, the SKU's own watts are set and the left-out figures are
+        // the catalog's for 800G LPO: 5 ns and $800 (src/model/catalog.rs).
+        let mut s = Scenario { alt: "cpo", ..Scenario::default() };
+        s.set_number("alt_ns", 99.0);
+        s.set_number("alt_usd", 5000.0);
+        catalog.skus[0].apply(&mut s);
+        assert_eq!((s.alt, s.gbps), ("lpo", "800"));
+        assert_eq!(s.number("alt_w"), Some(8.0));
+        assert!(!s.is_overridden("alt_ns") && !s.is_overridden("alt_usd") && !s.is_overridden("alt_afr"));
+        assert_eq!((s.number("alt_ns"), s.number("alt_usd")), (Some(5.0), Some(800.0)));
+        assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-A"));
+        // Overriding a left-out figure makes it a what-if, not the SKU.
+        s.set_number("alt_ns", 6.0);
+        assert!(matching_sku(&catalog, &s).is_none());
+    }
+
+    #[test]
+    fn missing_identity_or_a_wrong_type_is_refused() {
+        let base = json!({"sku": "S", "tech": "lpo", "gbps": 800, "power_w": 8.0});
+        let cases: [(&str, Value, &str); 7] = [
+            ("sku", Value::Null, "\"sku\""),
+            ("tech", Value::Null, "\"tech\""),
+            ("gbps", Value::Null, "\"gbps\""),
+            ("power_w", Value::Null, "\"power_w\""),
+            ("latency_ns", json!("5 ns"), "\"latency_ns\" must be a number"),
+            ("price_usd", json!(true), "\"price_usd\" must be a number"),
+            ("afr_pct", json!([0.5]), "\"afr_pct\" must be a number"),
+        ];
+        for (field, value, message) in cases {
+            let mut sku = base.clone();
+            if value.is_null() {
+                sku.as_object_mut().unwrap().remove(field);
+            } else {
+                sku[field] = value;
+            }
+            let mut problems = Problems::new();
+            let catalog = read_catalog(&json!([sku]), &mut problems);
+            assert!(catalog.skus.is_empty(), "{field}");
+            assert_eq!(problems.len(), 1, "{field}: {problems:?}");
+            assert!(problems[0].contains("skus[0] ignored") && problems[0].contains(message), "{field}: {problems:?}");
+        }
     }
 }

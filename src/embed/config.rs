@@ -19,7 +19,8 @@
 //!               "url": "https://shop.example/p/lpo-800-dr8"}]},
 //!   "cta": {"label": "Add to cart", "url": "https://shop.example/cart?sku={sku}&qty={qty}"},
 //!   "share_url": "https://shop.example/tools/optics/",
-//!   "url_sync": false
+//!   "url_sync": false,
+//!   "layout": "auto"
 //! }
 //! ```
 
@@ -49,6 +50,7 @@ pub struct HostConfig {
     pub share_url: Option<String>,
     /// Keep the scenario in the host page's URL fragment (off unless asked).
     pub url_sync: bool,
+    pub layout: Layout,
 }
 
 impl Default for HostConfig {
@@ -63,6 +65,34 @@ impl Default for HostConfig {
             cta: None,
             share_url: None,
             url_sync: false,
+            layout: Layout::Auto,
+        }
+    }
+}
+
+/// How a widget arranges itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Compact below [`COMPACT_BELOW_PX`] of widget width, full above.
+    #[default]
+    Auto,
+    /// Headline first, the first-touch inputs, every other group behind a disclosure.
+    Compact,
+    /// Every input open, beside the results where there is room.
+    Full,
+}
+
+/// The widget width, px, below which `"auto"` is compact (style/main.css's
+/// container queries use the same width).
+pub const COMPACT_BELOW_PX: f64 = 700.0;
+
+impl Layout {
+    /// Whether a widget `width_px` wide is compact.
+    pub fn is_compact(self, width_px: f64) -> bool {
+        match self {
+            Layout::Auto => width_px < COMPACT_BELOW_PX,
+            Layout::Compact => true,
+            Layout::Full => false,
         }
     }
 }
@@ -134,7 +164,7 @@ pub(super) const MAX_TEXT_CHARS: usize = 120;
 pub fn read_json(text: &str) -> (HostConfig, Problems) {
     match serde_json::from_str::<Value>(text) {
         Ok(value) => read(&value),
-        Err(e) => (HostConfig::default(), vec![format!("data-config is not JSON ({e}); using the defaults")]),
+        Err(e) => (HostConfig::default(), vec![format!("the config is not JSON ({e}); using the defaults")]),
     }
 }
 
@@ -150,8 +180,19 @@ pub fn read(value: &Value) -> (HostConfig, Problems) {
             return (config, problems);
         }
     };
-    const KNOWN: [&str; 10] =
-        ["theme", "locale", "scenario", "sections", "charts", "catalog", "cta", "share_url", "url_sync", "$schema"];
+    const KNOWN: [&str; 11] = [
+        "theme",
+        "locale",
+        "scenario",
+        "sections",
+        "charts",
+        "catalog",
+        "cta",
+        "share_url",
+        "url_sync",
+        "layout",
+        "$schema",
+    ];
     for key in root.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         problems.push(format!("unknown config field '{}' ignored", short(key)));
     }
@@ -191,6 +232,17 @@ pub fn read(value: &Value) -> (HostConfig, Problems) {
             problems.push("url_sync must be true or false; the host URL is left alone".into());
             false
         });
+    }
+    if let Some(v) = field("layout") {
+        config.layout = match v.as_str() {
+            Some("auto") => Layout::Auto,
+            Some("compact") => Layout::Compact,
+            Some("full") => Layout::Full,
+            _ => {
+                problems.push("layout must be \"auto\", \"compact\" or \"full\"; using auto".into());
+                Layout::Auto
+            }
+        };
     }
     (config, problems)
 }
@@ -616,5 +668,20 @@ mod tests {
     fn unknown_fields_are_named() {
         let (_, problems) = read(&json!({"colour": "red"}));
         assert_eq!(problems, vec!["unknown config field 'colour' ignored".to_string()]);
+    }
+
+    #[test]
+    fn layout_is_auto_unless_asked_and_decides_by_width() {
+        assert_eq!(read(&json!({})).0.layout, Layout::Auto);
+        assert_eq!(read(&json!({"layout": "compact"})).0.layout, Layout::Compact);
+        assert_eq!(read(&json!({"layout": "full"})).0.layout, Layout::Full);
+        let (config, problems) = read(&json!({"layout": "narrow"}));
+        assert_eq!(config.layout, Layout::Auto);
+        assert_eq!(problems, vec!["layout must be \"auto\", \"compact\" or \"full\"; using auto".to_string()]);
+        assert_eq!(read(&json!({"layout": 1})).1.len(), 1);
+        // A 400 px product column is compact, a 1,280 px page full.
+        assert!(Layout::Auto.is_compact(400.0) && !Layout::Auto.is_compact(1280.0));
+        assert!(!Layout::Auto.is_compact(COMPACT_BELOW_PX));
+        assert!(Layout::Compact.is_compact(1280.0) && !Layout::Full.is_compact(320.0));
     }
 }

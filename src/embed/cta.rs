@@ -107,8 +107,8 @@ mod tests {
             tech,
             gbps: "800",
             power_w: 8.5,
-            latency_ns: 5.0,
-            price_usd: 790.0,
+            latency_ns: Some(5.0),
+            price_usd: Some(790.0),
             afr_pct: None,
             url: None,
         }

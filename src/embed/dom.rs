@@ -1,5 +1,5 @@
-//! Small helpers over web-sys for the embedding: shadow roots, the page's
-//! widget hosts, custom events to the host page, and console lines.
+//! Small helpers over web-sys for the embedding: shadow roots, custom
+//! events to the host page, and console lines.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -9,14 +9,6 @@ use web_sys::{CustomEvent, CustomEventInit, ShadowRootInit, ShadowRootMode};
 /// The element's shadow root, if it has an open one.
 pub fn existing_shadow_root(host: &web_sys::Element) -> Option<ShadowRoot> {
     host.shadow_root()
-}
-
-/// Every element of the page matching `selectors`.
-pub fn query_all(selectors: &str) -> Vec<web_sys::Element> {
-    let Ok(nodes) = leptos::prelude::document().query_selector_all(selectors) else {
-        return Vec::new();
-    };
-    (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect()
 }
 
 /// The element's open shadow root, attached on first use.
@@ -47,4 +39,9 @@ pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
 /// Logs one problem to the console, prefixed so hosts can find it.
 pub fn console_error(text: &str) {
     web_sys::console::error_1(&format!("optics-calc: {text}").into());
+}
+
+/// Logs a note (not a mistake) to the console, prefixed the same way.
+pub fn console_note(text: &str) {
+    web_sys::console::info_1(&format!("optics-calc: {text}").into());
 }

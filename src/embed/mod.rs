@@ -5,8 +5,8 @@
 //! (bill of materials and cart URL) and [`summary`] (what the host is told
 //! after each recalculation).
 //!
-//! Browser only: `api` (the wasm-bindgen exports behind `embed.js`: mount
-//! into `[data-optics-calculator]` elements or from code, handles), `frame`
+//! Browser only: `api` (the wasm-bindgen exports the `embed.js` loader
+//! calls: mount a widget into a host element, handles), `frame`
 //! (the `index.html?embed=1` iframe: height and change messages to the
 //! parent, `set-scenario` from it) and `dom` (small helpers over web-sys:
 //! shadow roots, custom events, console lines).
@@ -65,5 +65,17 @@ mod tests {
         assert_eq!(take_embed_flag("v=1&embed=0"), (false, "v=1".into()));
         assert_eq!(take_embed_flag("v=1&gpus=8"), (false, "v=1&gpus=8".into()));
         assert_eq!(take_embed_flag(""), (false, String::new()));
+    }
+
+    #[test]
+    fn the_loader_and_the_stylesheet_agree_with_the_crate() {
+        // scripts/site/embed.js builds the fallback link itself and reserves
+        // the height of the layout the widget will take.
+        let loader = include_str!("../../scripts/site/embed.js");
+        assert!(loader.contains(&format!("const LINK_VERSION = {};", crate::share::VERSION)));
+        let below = config::COMPACT_BELOW_PX;
+        assert!(loader.contains(&format!("const COMPACT_BELOW_PX = {below};")));
+        let css = include_str!("../../style/main.css");
+        assert!(css.contains(&format!("@container oc (width < {below}px)")));
     }
 }

@@ -157,3 +157,25 @@ pub fn page_base_url() -> String {
 fn describe(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
+
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: reading `localStorage` itself throws where storage is off
+    // (a sandboxed frame, blocked third-party storage).
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = getItem)]
+    fn local_storage_get(key: &str) -> Result<Option<String>, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
+    fn local_storage_set(key: &str, value: &str) -> Result<(), JsValue>;
+}
+
+/// A value this origin's localStorage holds, if storage is available.
+pub fn remembered(key: &str) -> Option<String> {
+    local_storage_get(key).ok().flatten()
+}
+
+/// Stores a value in localStorage; without storage (or over quota) it is
+/// simply not remembered.
+pub fn remember(key: &str, value: &str) {
+    let _ = local_storage_set(key, value);
+}

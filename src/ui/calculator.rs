@@ -4,20 +4,23 @@
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
 use crate::embed::catalog::{HostCatalog, Sku, matching_sku};
-use crate::embed::config::{ChartKind, HostConfig, Sections};
+use crate::embed::config::{ChartKind, HostConfig, Layout, Sections};
 use crate::embed::cta::Cta;
 use crate::embed::summary::{Summary, summary};
-use crate::model::{Group, Notice, Report, Scenario, evaluate};
+use crate::model::{Group, Notice, Report, Scenario, evaluate, input_def};
 use crate::share::encode;
 use crate::ui::actions::Actions;
 use crate::ui::browser::{replace_fragment, replace_query};
 use crate::ui::charts::{ChartFigure, DrawChart, report_chart};
+use crate::ui::compact::{FIRST_TOUCH, GroupDisclosure, HeadlineStrip, compact_signal};
 use crate::ui::compare::Comparison;
-use crate::ui::inputs::InputGroup;
+use crate::ui::in_view::watch_in_view;
+use crate::ui::inputs::{InputGroup, input_row};
 use crate::ui::insight::Insight;
 use crate::ui::methodology::Methodology;
 use crate::ui::notices::Notices;
@@ -86,6 +89,10 @@ pub struct CalcOptions {
     /// also inside an iframe), so "Print report" prints this page; a widget
     /// on a store's page opens the calculator's page to print instead.
     pub own_page: bool,
+    pub layout: Layout,
+    /// The width the calculator will have, px, as far as it is known before
+    /// it is drawn: `auto` starts in the arrangement for it.
+    pub start_width_px: f64,
 }
 
 impl CalcOptions {
@@ -101,6 +108,8 @@ impl CalcOptions {
             share_base: config.share_url.clone().unwrap_or(share_base),
             url: if config.url_sync { UrlSync::Fragment } else { UrlSync::Off },
             own_page: false,
+            layout: config.layout,
+            start_width_px: f64::INFINITY,
         }
     }
 }
@@ -118,8 +127,11 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let CalcState { scenario, notices, report, sku, settled } = state;
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
     keep_url_in_step(scenario, settled, options.url);
-    let CalcOptions { sections, charts, catalog, cta, share_base, own_page, .. } = options;
+    let CalcOptions { sections, charts, catalog, cta, share_base, own_page, layout, start_width_px, .. } = options;
     let has_catalog = !catalog.skus.is_empty();
+    let root = NodeRef::<html::Div>::new();
+    let compact = compact_signal(layout, start_width_px, root);
+    let (catalog, cta, charts) = (StoredValue::new(catalog), StoredValue::new(cta), StoredValue::new(charts));
     let title = sections.title.then(|| {
         view! {
             <div>
@@ -128,49 +140,105 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             </div>
         }
     });
-    let inputs = sections.inputs.then(|| {
-        let catalog = catalog.clone();
+    // The host's products stand in for the generic proposed-technology choice.
+    let picker = move || {
+        has_catalog
+            .then(|| view! { <ProductPicker scenario notices catalog=catalog.get_value() applied=sku /> }.into_any())
+    };
+    let alt_skip: &'static [&'static str] = if has_catalog { &["alt"] } else { &[] };
+    let presets = move || sections.presets.then(|| view! { <PresetsBar scenario notices /> });
+    let notices_view = move || view! { <Notices input=notices model=model_notices /> };
+    let bill = move || has_catalog.then(|| view! { <BillOfMaterials scenario report sku cta=cta.get_value() /> });
+    // Everything of the results after the headline and the bill.
+    let more_results = move || {
+        let chart_views = (sections.charts && charts.with_value(|c| !c.is_empty())).then(|| {
+            view! {
+                <section class="oc-panel oc-charts" aria-label="Charts">
+                    {charts.get_value().into_iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(kind)) settled /> }).collect_view()}
+                </section>
+            }
+        });
         view! {
-            <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
-                {GROUPS.into_iter().map(|group| {
-                    // The host's products stand in for the generic proposed-technology choice.
-                    let picker = (group == Group::Optics && has_catalog).then(|| {
-                        let catalog = catalog.clone();
-                        view! { <ProductPicker scenario notices catalog applied=sku /> }
-                    });
-                    let skip = if group == Group::Optics && has_catalog { Some("alt") } else { None };
-                    view! { <InputGroup group scenario notices skip lead=picker.map(|p| p.into_any()) /> }
-                }).collect_view()}
-            </form>
+            {chart_views}
+            {sections.insight.then(|| view! { <Insight scenario report notices settled /> })}
+            {sections.comparison.then(|| view! { <Comparison report sku /> })}
+            {sections.methodology.then(|| view! { <Methodology scenario /> })}
         }
-    });
-    let chart_views = (sections.charts && !charts.is_empty()).then(|| {
+    };
+    // Inputs beside the results (stacked when narrow), every group open.
+    let full = move || {
+        let inputs = sections.inputs.then(|| {
+            view! {
+                <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
+                    {GROUPS.into_iter().map(|group| {
+                        let lead = if group == Group::Optics { picker() } else { None };
+                        view! { <InputGroup group scenario notices skip=alt_skip lead /> }
+                    }).collect_view()}
+                </form>
+            }
+        });
         view! {
-            <section class="oc-panel oc-charts" aria-label="Charts">
-                {charts.iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(*kind)) settled /> }).collect_view()}
-            </section>
-        }
-    });
-    let bill = has_catalog.then(|| view! { <BillOfMaterials scenario report sku cta=cta.clone() /> });
-    view! {
-        <div class="oc-calculator">
-            <header class="oc-header">
-                {title}
-                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base own_page /> })}
-            </header>
-            {sections.presets.then(|| view! { <PresetsBar scenario notices /> })}
-            <Notices input=notices model=model_notices />
+            {presets()}
+            {notices_view()}
             <div class="oc-layout" class:oc-no-inputs=!sections.inputs>
                 {inputs}
                 <div class="oc-results">
                     <Headline report />
-                    {bill}
-                    {chart_views}
-                    {sections.insight.then(|| view! { <Insight scenario report notices settled /> })}
-                    {sections.comparison.then(|| view! { <Comparison report sku /> })}
-                    {sections.methodology.then(|| view! { <Methodology scenario /> })}
+                    {bill()}
+                    {more_results()}
                 </div>
             </div>
+        }
+    };
+    // Headline first, the first-touch inputs, the other groups folded away.
+    let compact_view = move || {
+        let headline = NodeRef::<html::Div>::new();
+        let headline_in_view = RwSignal::new(true);
+        headline.on_load(move |el| watch_in_view(&el, headline_in_view));
+        let inputs = sections.inputs.then(|| {
+            let first = FIRST_TOUCH
+                .iter()
+                .filter_map(|key| match input_def(key) {
+                    Some(def) if def.key == "alt" && has_catalog => picker(),
+                    Some(def) => Some(input_row(def, scenario, notices)),
+                    None => None,
+                })
+                .collect_view();
+            view! {
+                <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="oc-group oc-first-touch">
+                        <legend>"Your cluster"</legend>
+                        {first}
+                    </fieldset>
+                    {presets()}
+                    {GROUPS.into_iter().map(|group| view! {
+                        <GroupDisclosure group>
+                            <InputGroup group scenario notices skip=&FIRST_TOUCH />
+                        </GroupDisclosure>
+                    }).collect_view()}
+                </form>
+            }
+        });
+        // The strip stays pinned while the inputs are on screen; at their end
+        // it scrolls away with them, never out of the widget.
+        view! {
+            {notices_view()}
+            <div class="oc-headline-box" node_ref=headline><Headline report /></div>
+            <div class="oc-strip-scope">
+                <HeadlineStrip report headline_in_view headline />
+                {bill()}
+                {inputs}
+            </div>
+            <div class="oc-results">{more_results()}</div>
+        }
+    };
+    view! {
+        <div class="oc-calculator" class:oc-compact=compact node_ref=root>
+            <header class="oc-header">
+                {title}
+                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base own_page /> })}
+            </header>
+            {move || if compact.get() { compact_view().into_any() } else { full().into_any() }}
         </div>
     }
 }

@@ -122,7 +122,7 @@ fn data_table(table: &DataTable) -> impl IntoView + use<> {
         .map(|row| view! { <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr> })
         .collect_view();
     view! {
-        <div class="oc-table-wrap">
+        <div class="oc-table-wrap" tabindex="0">
             <table class="oc-table">
                 <caption>{table.caption.clone()}</caption>
                 <thead><tr>{headers}</tr></thead>

@@ -85,7 +85,7 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView
     view! {
         <section class="oc-panel oc-compare" aria-labelledby="oc-compare-h">
             <h2 id="oc-compare-h">"Side by side"</h2>
-            <div class="oc-table-wrap">
+            <div class="oc-table-wrap" tabindex="0">
                 <table class="oc-table">
                     <caption>"Baseline and proposed optics for the whole fabric"</caption>
                     <thead>
@@ -99,7 +99,7 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <div class="oc-table-wrap">
+            <div class="oc-table-wrap" tabindex="0">
                 <table class="oc-table">
                     <caption>"Fabric by tier (module counts are the baseline's)"</caption>
                     <thead>

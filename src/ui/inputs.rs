@@ -12,14 +12,30 @@ pub fn InputGroup(
     group: Group,
     scenario: RwSignal<Scenario>,
     notices: RwSignal<Vec<Notice>>,
-    /// An input left out (one a host's product picker stands in for).
-    #[prop(default = None)]
-    skip: Option<&'static str>,
+    /// Inputs left out (one a host's product picker stands in for, or those
+    /// the compact layout shows first).
+    #[prop(default = &[])]
+    skip: &'static [&'static str],
     /// A control shown first in the group.
     #[prop(default = None)]
     lead: Option<AnyView>,
 ) -> impl IntoView {
-    let rows = INPUTS.iter().filter(|d| d.group == group && Some(d.key) != skip).map(|def| match def.kind {
+    let rows = INPUTS
+        .iter()
+        .filter(|d| d.group == group && !skip.contains(&d.key))
+        .map(|def| input_row(def, scenario, notices));
+    view! {
+        <fieldset class="oc-group">
+            <legend>{group.label()}</legend>
+            {lead}
+            {rows.collect_view()}
+        </fieldset>
+    }
+}
+
+/// The control of one input: a slider and number box, or a select.
+pub fn input_row(def: &'static InputDef, scenario: RwSignal<Scenario>, notices: RwSignal<Vec<Notice>>) -> AnyView {
+    match def.kind {
         InputKind::Number { min, max, step, .. } => {
             view! { <NumberInput def min max step overridable=false scenario notices /> }.into_any()
         }
@@ -27,13 +43,6 @@ pub fn InputGroup(
             view! { <NumberInput def min max step overridable=true scenario notices /> }.into_any()
         }
         InputKind::Choice { options, .. } => view! { <ChoiceInput def options scenario notices /> }.into_any(),
-    });
-    view! {
-        <fieldset class="oc-group">
-            <legend>{group.label()}</legend>
-            {lead}
-            {rows.collect_view()}
-        </fieldset>
     }
 }
 

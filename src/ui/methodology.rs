@@ -42,7 +42,7 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
                 </dl>
             </div>
             <h3>"Inputs, defaults and sources"</h3>
-            <div class="oc-table-wrap">
+            <div class="oc-table-wrap" tabindex="0">
                 <table class="oc-table oc-sources">
                     <caption>"Every input with its value, its default and the source of that default"</caption>
                     <thead><tr>

@@ -5,6 +5,7 @@ mod actions;
 mod browser;
 mod calculator;
 mod charts;
+mod compact;
 mod compare;
 mod in_view;
 mod inputs;
@@ -24,7 +25,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::charts::ChartTheme;
-use crate::embed::config::HostConfig;
+use crate::embed::config::{HostConfig, Layout};
 use crate::embed::{frame, take_embed_flag};
 use crate::format::NumberFormat;
 use crate::share::decode;
@@ -55,6 +56,13 @@ pub fn mount_standalone() {
     let mut options = CalcOptions::from_config(&config, page_base_url());
     options.url = if embedded { UrlSync::Off } else { UrlSync::Query };
     options.own_page = true;
+    // The standalone page keeps its full arrangement; the iframe, often in
+    // a narrow column of a store's page, follows its width.
+    if embedded {
+        options.start_width_px = f64::from(host.client_width());
+    } else {
+        options.layout = Layout::Full;
+    }
     // Opened by a widget's Print button: print the report once drawn.
     let print = take_fragment(PRINT_FRAGMENT);
     leptos::mount::mount_to(host, move || {

@@ -90,12 +90,17 @@ pub fn ProductPicker(
             let i = current.get().strip_prefix("sku:")?.parse::<usize>().ok()?;
             let k = catalog.skus.get(i)?.clone();
             let afr = k.afr_pct.map(|a| format!(" · AFR {}%/yr (datasheet)", fmt.fixed(a, 2)));
+            // A figure the host left out is the scenario's catalog value, marked so.
+            let shown = |own: Option<f64>, key: &str, show: &dyn Fn(f64) -> String| match own {
+                Some(v) => show(v),
+                None => format!("{} (catalog)", show(scenario.with(|s| s.number(key).unwrap_or(0.0)))),
+            };
             let text = format!(
-                "{} · {} W · {} ns · {}{}",
+                "{} · {} W · {} · {}{}",
                 k.sku,
                 fmt.significant(k.power_w),
-                fmt.significant(k.latency_ns),
-                fmt.money(k.price_usd),
+                shown(k.latency_ns, "alt_ns", &|v| format!("{} ns", fmt.significant(v))),
+                shown(k.price_usd, "alt_usd", &|v| fmt.money(v)),
                 afr.unwrap_or_default()
             );
             Some(view! {

@@ -12,16 +12,21 @@ use crate::model::Report;
 /// (reference-data.md §0), i.e. 1 kW each.
 const HOUSEHOLD_AC_PEAK_W: f64 = 1_000.0;
 
-/// One headline figure: formatted text, unrounded value in `data-value`.
-#[component]
-fn Figure(report: Memo<Report>, key: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
+/// A headline figure formatted for people, as it changes.
+pub fn figure_text(report: Memo<Report>, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     // The unit of a metric never changes; only its value does.
     let unit = report.with_untracked(|r| r.metrics().into_iter().find(|m| m.key == key).map(|m| m.unit));
+    let fmt = StoredValue::new(fmt);
+    move || fmt.with_value(|f| f.metric(report.with(|r| r.metric(key).unwrap_or(0.0)), unit.unwrap_or("")))
+}
+
+/// One headline figure: formatted text, unrounded value in `data-value`.
+#[component]
+fn Figure(report: Memo<Report>, key: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
     let value = move || report.with(|r| r.metric(key).unwrap_or(0.0));
-    let text = move || fmt.metric(value(), unit.unwrap_or(""));
     view! {
-        <span class=class data-metric=key data-value=move || value().to_string()>{text}</span>
+        <span class=class data-metric=key data-value=move || value().to_string()>{figure_text(report, key)}</span>
     }
 }
 

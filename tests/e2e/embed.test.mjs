@@ -3,19 +3,8 @@
 // change messages, set-scenario). The store is served from its own origin, as
 // a vendor's shop would be, and loads the calculator from the calculator's.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, screenshot, startServer } from './harness.mjs';
-
-/** Serves `html` as a store's page on a second loopback origin. */
-async function store(html) {
-  const dir = mkdtempSync(join(tmpdir(), 'optics-store-'));
-  writeFileSync(join(dir, 'index.html'), html);
-  const server = await startServer(dir, '/shop/');
-  return { server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
-}
+import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, screenshot, startServer, store } from './harness.mjs';
 
 // A storefront whose global CSS would wreck any widget it could reach.
 const HOSTILE_CSS = `
@@ -43,7 +32,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
   const shop = await store(`<!DOCTYPE html><html><head><title>Store</title><link rel="icon" href="data:,"><style>${HOSTILE_CSS}</style></head><body>
     <p id="own" class="oc-button">The store's own text</p>
     <div id="a" data-optics-calculator data-config='${JSON.stringify(SHOP_CONFIG)}'></div>
-    <div id="b" data-optics-calculator></div>
+    <div id="b" data-optics-calculator data-load="eager"></div>
     <script>
       window.events = [];
       document.addEventListener('optics-calc:change', (e) => window.events.push({ host: e.target.id, detail: e.detail }));
@@ -124,7 +113,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
       const { mount } = await import(url);
       const el = document.createElement('div');
       document.body.append(el);
-      const w = mount(el, { sections: { methodology: false } });
+      const w = await mount(el, { sections: { methodology: false } });
       const notices = w.set_scenario('gpus=2048&pue=9');
       await new Promise((r) => setTimeout(r, 50));
       const report = w.report();

@@ -7,7 +7,8 @@
 // Every end-to-end case (tests/e2e/*.test.mjs) builds on `openCalculator`;
 // `make test-e2e` builds dist/ first and runs them with `node --test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -51,6 +52,14 @@ export async function startServer(root = DIST, prefix = '/') {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Serves `html` as a store's page on a second loopback origin (at /shop/). */
+export async function store(html) {
+  const dir = mkdtempSync(join(tmpdir(), 'optics-store-'));
+  writeFileSync(join(dir, 'index.html'), html);
+  const server = await startServer(dir, '/shop/');
+  return { server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
