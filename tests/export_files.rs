@@ -79,7 +79,7 @@ fn json_round_trips_the_scenario() {
     let text = to_json(&s, &evaluate(&s));
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], FORMAT);
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["scenario"]["gpus"], 65536.0);
     assert_eq!(v["report"]["npv_usd"].as_f64(), Some(evaluate(&s).npv_usd));
     let back = from_json(&text).unwrap();
@@ -103,6 +103,14 @@ fn json_import_clamps_and_names_bad_values() {
 }
 
 #[test]
+fn a_version_1_export_keeps_its_twin_port_modules() {
+    let text = r#"{"format":"optics-calc","version":1,"scenario":{"gbps":"400","twin":"on"}}"#;
+    let d = from_json(text).unwrap();
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(d.scenario.choice("sw_ports"), Some("2"));
+}
+
+#[test]
 fn json_import_refuses_other_files_with_a_reason() {
     for (text, why) in [
         ("not json", "not a JSON file"),
@@ -114,7 +122,7 @@ fn json_import_refuses_other_files_with_a_reason() {
         let e = from_json(text).unwrap_err();
         assert!(e.contains(why), "{text}: {e}");
     }
-    let newer = from_json(r#"{"format":"optics-calc","version":2,"scenario":{"gpus":2048}}"#).unwrap();
+    let newer = from_json(r#"{"format":"optics-calc","version":3,"scenario":{"gpus":2048}}"#).unwrap();
     assert_eq!(newer.scenario.number("gpus"), Some(2048.0));
     assert_eq!(newer.notices[0].key, "version");
 }

@@ -165,7 +165,7 @@ fn serde_round_trip_and_revalidation() {
     s.set_number("gpus", 1234.0);
     s.set_number("alt_w", 7.5);
     s.set_choice("alt", "siph");
-    s.set_choice("twin", "on");
+    s.set_choice("sw_ports", "2");
     let json = serde_json::to_string(&s).unwrap();
     let back: Scenario = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);

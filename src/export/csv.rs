@@ -84,9 +84,10 @@ fn results(out: &mut String, r: &Report) {
             option_label("alt", Some(r.proposed.tech)),
         ],
     );
-    let twin = |side: &SideReport| text(if side.twin_port { "twin-port" } else { "one port per module" });
-    push_row(out, &[text("Switch-side modules"), Cell::Blank, twin(&r.baseline), twin(&r.proposed)]);
+    let breakout = |side: &SideReport| text(if side.breakout { "breakout" } else { "one port per module" });
+    push_row(out, &[text("Switch-side modules"), Cell::Blank, breakout(&r.baseline), breakout(&r.proposed)]);
     push_row(out, &[text("Scale-out tiers"), text("tiers"), Cell::Num(r.tiers as f64), Cell::Num(r.tiers as f64)]);
+    push_row(out, &[text("Planes"), text("planes"), Cell::Num(r.planes as f64), Cell::Num(r.planes as f64)]);
     push_row(out, &[text("GPU ports"), text("ports"), Cell::Num(r.endpoints as f64), Cell::Num(r.endpoints as f64)]);
 
     for (b, p) in r.baseline.tiers().iter().zip(r.proposed.tiers()) {

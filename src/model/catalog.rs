@@ -92,8 +92,9 @@ impl Tech {
         }
     }
 
-    /// Whether a module of this technology can carry two switch ports (twin-port OSFP).
-    pub fn can_twin(self) -> bool {
+    /// Whether a module of this technology can carry several ports (twin-port
+    /// OSFP, 4-port breakout); CPO engines are counted per port.
+    pub fn can_break_out(self) -> bool {
         matches!(self, Tech::Dsp | Tech::Lro | Tech::Lpo | Tech::Siph)
     }
 
