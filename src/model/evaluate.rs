@@ -249,8 +249,9 @@ fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
     let mut total = LevelOptics::default();
     let mut switches = 0;
     let mut switches_by_level = [0; MAX_TIERS];
-    let row = |name: &'static str, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
+    let row = |name: &'static str, t: usize, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
         name,
+        tech: side.at(t).tech.id(),
         media: match media {
             Media::Optical => "optical",
             Media::Copper(t) => t.id(),
@@ -268,7 +269,7 @@ fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
     for t in 0..c.fabric.tiers {
         let level = c.fabric.levels[t];
         let o = LevelOptics::count(level, t == 0, c.media[t], side.at(t), c.speed);
-        rows[t] = row(TIER_NAMES[t], c.media[t], level.switches, level.links, &o);
+        rows[t] = row(TIER_NAMES[t], t, c.media[t], level.switches, level.links, &o);
         total.add(&o);
         switches += level.switches;
         switches_by_level[t] = level.switches;
@@ -279,7 +280,7 @@ fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
         for t in 0..fe.tiers {
             o.add(&LevelOptics::count(fe.levels[t], t == 0, c.media[t.min(2)], side.at(t), c.speed));
         }
-        rows[row_count] = row("front-end", Media::Optical, fe.switches(), fe.links(), &o);
+        rows[row_count] = row("front-end", 0, Media::Optical, fe.switches(), fe.links(), &o);
         row_count += 1;
         total.add(&o);
         switches += fe.switches();

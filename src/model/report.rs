@@ -15,6 +15,8 @@ pub struct TierRow {
     pub name: &'static str,
     /// "optical" or the copper media id ("dac", "aec").
     pub media: &'static str,
+    /// Technology id of this level's switch-end modules on this side ("dsp", "cpo", ...).
+    pub tech: &'static str,
     pub switches: u64,
     pub links: u64,
     pub optical_modules: u64,

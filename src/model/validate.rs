@@ -184,7 +184,10 @@ impl Scenario {
         if ports.is_multiple_of(asked) {
             return None;
         }
-        let fit = PLANE_OPTIONS.iter().rev().find(|o| o.id.parse::<u64>().is_ok_and(|p| p <= asked && ports.is_multiple_of(p)));
+        let fit = PLANE_OPTIONS
+            .iter()
+            .rev()
+            .find(|o| o.id.parse::<u64>().is_ok_and(|p| p <= asked && ports.is_multiple_of(p)));
         self.planes = fit.map_or("1", |o| o.id);
         Some(Notice::new(
             "planes",

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::inputs::SAME_TECH;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
 
 /// Every input of one group, in table order.
@@ -19,7 +20,7 @@ pub fn InputGroup(
     #[prop(default = None)]
     lead: Option<AnyView>,
 ) -> impl IntoView {
-    let rows = INPUTS.iter().filter(|d| d.group == group && Some(d.key) != skip).map(|def| match def.kind {
+    let control = move |def: &'static InputDef| match def.kind {
         InputKind::Number { min, max, step, .. } => {
             view! { <NumberInput def min max step overridable=false scenario notices /> }.into_any()
         }
@@ -27,14 +28,32 @@ pub fn InputGroup(
             view! { <NumberInput def min max step overridable=true scenario notices /> }.into_any()
         }
         InputKind::Choice { options, .. } => view! { <ChoiceInput def options scenario notices /> }.into_any(),
+    };
+    let shown = INPUTS.iter().filter(move |d| d.group == group && Some(d.key) != skip);
+    // The technology of each link level is a refinement most pages leave
+    // alone: it sits in a disclosure, closed until opened.
+    let (levels, rows): (Vec<&'static InputDef>, Vec<&'static InputDef>) = shown.partition(|d| is_level_tech(d));
+    let levels = (!levels.is_empty()).then(|| {
+        view! {
+            <details class="oc-levels">
+                <summary>"Technology per link level"</summary>
+                {levels.into_iter().map(control).collect_view()}
+            </details>
+        }
     });
     view! {
         <fieldset class="oc-group">
             <legend>{group.label()}</legend>
             {lead}
-            {rows.collect_view()}
+            {rows.into_iter().map(control).collect_view()}
+            {levels}
         </fieldset>
     }
+}
+
+/// Whether `def` is one of the per-level technologies (`base1`..`alt3`).
+fn is_level_tech(def: &InputDef) -> bool {
+    matches!(def.kind, InputKind::Choice { options, .. } if options.first().is_some_and(|o| o.id == SAME_TECH))
 }
 
 /// Replaces the shown notices with the outcome of one user action.

@@ -13,13 +13,19 @@ use crate::model::Report;
 const HOUSEHOLD_AC_PEAK_W: f64 = 1_000.0;
 
 /// One headline figure: formatted text, unrounded value in `data-value`.
+/// `bare`: the number without its unit (a count in a list of counts).
 #[component]
-fn Figure(report: Memo<Report>, key: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
+fn Figure(
+    report: Memo<Report>,
+    key: &'static str,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] bare: bool,
+) -> impl IntoView {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     // The unit of a metric never changes; only its value does.
     let unit = report.with_untracked(|r| r.metrics().into_iter().find(|m| m.key == key).map(|m| m.unit));
     let value = move || report.with(|r| r.metric(key).unwrap_or(0.0));
-    let text = move || fmt.metric(value(), unit.unwrap_or(""));
+    let text = move || if bare { fmt.count(value()) } else { fmt.metric(value(), unit.unwrap_or("")) };
     view! {
         <span class=class data-metric=key data-value=move || value().to_string()>{text}</span>
     }
@@ -80,7 +86,22 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
                 </Card>
                 <Card title="Net present value">
                     <Figure report key="npv_usd" class="oc-card-value" />
-                    <span class="oc-card-sub">"payback: "<Figure report key="payback_months" /></span>
+                    <span class="oc-card-sub">
+                        "payback: "<Figure report key="payback_months" />"; modules "
+                        <Figure report key="npv_modules_usd" />", electricity "<Figure report key="npv_energy_usd" />
+                        ", failures "<Figure report key="npv_failures_usd" />
+                    </span>
+                </Card>
+                <Card title="Fabric (baseline)">
+                    <Figure report key="switches" class="oc-card-value" />
+                    <span class="oc-card-sub">
+                        "by tier "<Figure report key="switches_l1" bare=true />" / "
+                        <Figure report key="switches_l2" bare=true />" / "<Figure report key="switches_l3" bare=true />
+                        " / "<Figure report key="switches_l4" bare=true />"; modules at NIC ends "
+                        <Figure report key="nic_end_modules" bare=true />", at switch ends "
+                        <Figure report key="switch_end_modules" bare=true />"; proposed "
+                        <Figure report key="proposed_optical_modules" />
+                    </span>
                 </Card>
                 <Card title="Optics power">
                     <span class="oc-card-value">
