@@ -467,8 +467,8 @@ pub mod rows {
         // ---- Advanced ----
         sw_w: Number { label: "Switch power per 51.2 Tb/s", unit: "W", group: Advanced,
             min: 100.0, max: 3000.0, step: 10.0, default: 800.0, estimate: true,
-            help: "Switch system watts without optics, per 51.2 Tb/s of capacity (radix x speed scales it).",
-            source: "Optical Power & Thermal Simulator, Pingdo (C/E): 700-900 W per 51.2T chassis." },
+            help: "Switch system watts without optics (ASIC, CPU, fans, power-supply losses), per 51.2 Tb/s of capacity (radix x speed scales it).",
+            source: "51.2T ASIC 450-500 W: Tomahawk 5 Switches At 51.2Tbps, TechInsights (B); Broadcom Tomahawk5 Switch Chip, ChipCraft (C); 700-900 W per 51.2T chassis without optics: Optical Power & Thermal Simulator, Pingdo (C/E)." },
         sw_ns: Number { label: "Switch latency", unit: "ns", group: Advanced,
             min: 50.0, max: 2000.0, step: 10.0, default: 600.0, estimate: true,
             help: "Port-to-port latency per switch hop. Quantum-2 ~150 ns; Tomahawk Ultra 250 ns; Tomahawk 5 ~600 ns.",

@@ -14,28 +14,32 @@ pub static FORMULAS: &[Formula] = &[
     // ---- Fabric ----
     Formula {
         name: "Fabric size",
-        text: "GPU ports = GPUs x ports per GPU. A non-blocking folded Clos of radix k attaches k ports with 1 tier, k^2/2 with 2, k^3/4 with 3 and k^4/8 with 4. With leaf oversubscription o the leaf has down = floor(k x o / (1 + o)) ports to GPUs and up = k - down to the spines, and the capacity is down x k x (k/2)^(T-2). Auto picks the smallest T that fits; forced tiers that are too few are raised with a notice; beyond 4 tiers the figures are those of a 4-tier fabric with a larger top tier, and a notice says so.",
+        text: "GPU ports = GPUs x ports per GPU, spread evenly over the planes (1, 2, 4 or 8 identical, independent fabrics; planes must divide the ports per GPU, else the most planes not more than asked that do, with a notice). Tiers are worked out for one plane's ports. A non-blocking folded Clos of radix k attaches k ports with 1 tier, k^2/2 with 2, k^3/4 with 3 and k^4/8 with 4. With leaf oversubscription o the leaf has down = floor(k x o / (1 + o)) ports to GPUs and up = k - down to the spines, and the capacity is down x k x (k/2)^(T-2). Auto picks the smallest T that fits; forced tiers that are too few are raised with a notice; beyond 4 tiers the figures are those of a 4-tier fabric with a larger top tier, and a notice says so.",
     },
     Formula {
         name: "Switches and links",
-        text: "Links at level 1 (GPU to leaf) = GPU ports. Leaves = ceil(GPU ports / down). Links at level 2 = leaves x up, and the same at every higher level (non-blocking above the leaf). A middle tier has ceil((links below + links above) / k) switches; the top tier ceil(links below / k), since all its ports face down.",
+        text: "Links at level 1 (GPU to leaf) = GPU ports. Leaves = ceil(GPU ports / down). Links at level 2 = leaves x up, and the same at every higher level (non-blocking above the leaf). A middle tier has ceil((links below + links above) / k) switches; the top tier ceil(links below / k), since all its ports face down. Every count is for one plane and is multiplied by the planes: two planes of 2,048 ports at k = 64 are 2 x (64 leaves + 32 spines), where one fabric of 4,096 ports would need 3 tiers (320 switches).",
     },
     Formula {
         name: "Optical modules",
-        text: "Every optical link has two ends. On the GPU level one end is the GPU's NIC port (a single-port module at the port speed) and one a switch port; higher levels have two switch ports. Switch-end modules = ceil(switch ends / ports per module): 2 with twin-port modules (one module at twice the port speed, e.g. an 800G OSFP carrying 2 x 400G), else 1. Copper levels (DAC, AEC) have cable ends and no optical modules. Modules per GPU = modules / GPUs. Check: 400G ports, radix 64, twin-port on, 2 tiers = 1 x 400G + 1.5 x 800G = 2.5 modules per GPU; 3 tiers = 3.5 (FiberMall / NADDOD).",
+        text: "Every optical link has two ends. On the GPU level one end is the GPU's NIC port (a single-port module at the port speed) and one a switch port; higher levels have two switch ports. Breakout modules carry several ports: a module at ports x port speed, with the catalog's figures at that speed. Switch-end modules = ceil(switch ends / switch ports per module) (1, 2 or 4; 2 is the twin-port OSFP, e.g. an 800G module carrying 2 x 400G on Quantum-2); NIC-end modules = ceil(NIC ends / NIC ports per module) (1 or 2: an 800G module serving 2 x 400G NIC ports). A breakout faster than the catalog's 3.2T (e.g. 4 x 1.6T) is cut to the most ports that fit, with a notice. Optical modules = NIC-end + switch-end modules. Copper levels (DAC, AEC) have cable ends and no optical modules. Modules per GPU = modules / GPUs. Check: 400G ports, radix 64, 2 switch ports per module, 2 tiers = 1 x 400G + 1.5 x 800G = 2.5 modules per GPU; 3 tiers = 3.5 (FiberMall / NADDOD).",
     },
     Formula {
         name: "Co-packaged optics",
-        text: "CPO replaces the modules on switch ends with optical engines in the switch package, counted as one 'module' per port at the CPO watts per port (6 pJ/bit by default). The NIC end of each GPU link stays a DSP pluggable from the catalog. Twin-port does not apply. Switch prices and the larger blast radius of a CPO engine failure are not modelled separately: at the default every failure already stops the whole job.",
+        text: "CPO replaces the modules on switch ends with optical engines in the switch package, counted as one 'module' per port at the CPO watts per port (6 pJ/bit by default). The NIC end of each GPU link stays a DSP pluggable from the catalog (CPO cannot sit at the NIC end; choosing it for the GPU-to-leaf level says so in a notice). Breakout does not apply to CPO ports. Switch prices and the larger blast radius of a CPO engine failure are not modelled separately: at the default every failure already stops the whole job.",
+    },
+    Formula {
+        name: "Technology per level",
+        text: "Each side may use another technology on each link level: GPU to leaf (base1 / alt1), leaf to spine (base2 / alt2) and every level above (base3 / alt3); 'same' uses the side's technology. A side's overrides (module watts, latency, price, AFR) refine its own technology only; a level of another technology uses the catalog. Reach is checked on every level used, on both sides and at both ends of the link, against the technology used there: a link longer than the reach gives a notice naming the level, the technology, its reach and the length. DSP and LPO modules reach 500 m on single-mode fibre at 100G per lane (IEEE 400GBASE-DR4 / 800G DR8 class; LPO MSA 100G-DR-LPO spec, 2025: up to 500 m); the 200G-per-lane (1.6T, 3.2T) reaches, and SiPh, LRO and CPO, are taken as the same DR class (estimate); copper DAC 2-3 m (NVIDIA LinkX lists), AEC 7 m (estimate).",
     },
     // ---- Power ----
     Formula {
         name: "Module power",
-        text: "Optics power (W) = sum over module kinds of count x (module W + extra host SerDes W). Extra host SerDes W per module = linear share (LPO 1, LRO 0.5, others 0) x the host SerDes input x ports per module. An override of module watts replaces the catalog's module at the port speed; a twin-port module scales its catalog watts by override / catalog, so savings stay linear in the override.",
+        text: "Optics power (W) = sum over module kinds of count x (module W + extra host SerDes W). Extra host SerDes W per module = linear share (LPO 1, LRO 0.5, others 0) x the host SerDes input x ports per module. An override of module watts replaces the catalog's module at the port speed; a breakout module scales its catalog watts at its own speed by override / catalog, so savings stay linear in the override.",
     },
     Formula {
         name: "Switch and network power",
-        text: "Switch W = switches x (switch W per 51.2 Tb/s x radix x Gb/s / 51,200). Network W = optics W + switch W + copper cable-end W. Optics share of network power (%) = optics W / network W x 100.",
+        text: "Switch W = switches x (switch W per 51.2 Tb/s x radix x Gb/s / 51,200). A switch's watts here are the whole system without its optics: switch ASIC (450-500 W for a 51.2T Tomahawk 5 or Spectrum-4: TechInsights, ChipCraft, B/C), CPU and management, fans, and power-supply losses, at typical load; the modules in its cages are counted as optics, not here. 800 W per 51.2 Tb/s sits in the 700-900 W chassis range (Pingdo, C/E) and above the ASIC alone; the 1.5-2.2 kW often quoted for a 51.2T system is with 64 modules fitted (64 x 16-17 W adds ~1.1 kW). Network W = optics W + switch W + copper cable-end W. Optics share of network power (%) = optics W / network W x 100.",
     },
     Formula {
         name: "Facility power, energy, cost and CO2",
@@ -70,7 +74,7 @@ pub static FORMULAS: &[Formula] = &[
     },
     Formula {
         name: "NPV and payback",
-        text: "NPV of choosing the proposal (USD) = -(proposed capex - baseline capex) + sum over years y = 1..horizon of (baseline opex - proposed opex) / (1 + rate)^y. Payback (months) = extra capex / (opex saved per year / 12); 0 when the proposal costs no more up front and saves no less to run; 'never' when it costs more to run or pays back after the horizon (shown as -1 in the metrics, which are always finite).",
+        text: "NPV of choosing the proposal (USD) = -(proposed capex - baseline capex) + sum over years y = 1..horizon of (baseline opex - proposed opex) / (1 + rate)^y. Since opex = electricity + failure cost, the NPV splits by cause into three parts that sum to it: modules (-(capex difference): modules, spares and installation), electricity (electricity saved per year x annuity factor) and failures (failure cost saved per year x annuity factor: replacements, labour and interruptions), where annuity factor = sum over y = 1..horizon of 1 / (1 + rate)^y. The value of recovered step time (GPU-hours per year x USD per GPU-hour x annuity factor) is shown beside the NPV and kept out of it: it rests on the exposed share of collectives and on every saved microsecond turning into useful GPU time, so it is an upper-bound estimate of compute gained, not money the fabric's owner pays or saves; adding it would let a guess about overlap outweigh metered electricity. Payback (months) = extra capex / (opex saved per year / 12); 0 when the proposal costs no more up front and saves no less to run; 'never' when it costs more to run or pays back after the horizon (shown as -1 in the metrics, which are always finite).",
     },
     // ---- Seed claims ----
     Formula {
@@ -79,7 +83,7 @@ pub static FORMULAS: &[Formula] = &[
     },
     Formula {
         name: "Claim: optics are over 40% of network power",
-        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, the default 3-tier fabric has ~77 modules (~1.2 kW of optics, NIC ends included) per 800 W switch, so optics are ~61%. It stops holding when the switches draw more than ~1.8 kW per 51.2 Tb/s, when lower tiers are copper, or with CPO (~39%; LPO still ~45%).",
+        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, the default 3-tier fabric has ~77 modules (~1.2 kW of optics, NIC ends included) per 800 W switch, so optics are 60.6%. Published shares are lower: 40-58% of switch power (QSFPTEK; FS.com, C), i.e. one switch with its own 64 modules, which the model gives as 1,024 / (1,024 + 800) = 56%, inside that range; the fabric's 60.6% is higher because it also counts the 32,768 NIC-end modules, which sit in the servers (without them: 56%). An analyst figure of about 45% of networking power for current clusters (quoted in issue 23; its source was not found) corresponds here to ~1,500 W per 51.2 Tb/s without optics, or to the LPO proposal at the defaults (45%); it likely counts more than switches and optics as networking (NICs, management network, copper). It stops holding when the switches draw more than ~1.8 kW per 51.2 Tb/s, when lower tiers are copper, or with CPO (~39%; LPO still ~45%).",
     },
     Formula {
         name: "Claim: the DSP is over half of a module's power; LPO saves about half",
