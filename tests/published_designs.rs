@@ -133,8 +133,8 @@ fn analyst_h100_cluster_switch_counts() {
     // "100k": one fabric needs 4 tiers.
     let r = open("v=2&gpus=104858&gbps=400&radix=64");
     assert_eq!(r.tiers, 4);
+    // 11,470 against the sheet's 8,192: +40% (see above).
     assert_eq!(r.metric("switches"), Some(11_470.0));
-    assert!((11_470.0 - 8192.0) / 8192.0 > 0.39);
     // Two planes of 65,536 ports each: 3 tiers per plane.
     let r = open("v=2&gpus=65536&ports=2&planes=2&gbps=400&radix=64");
     assert_eq!((r.tiers, r.metric("switches")), (3, Some(10_240.0)));
