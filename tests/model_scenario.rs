@@ -185,8 +185,12 @@ fn reach_is_checked_per_level_on_both_sides_against_the_technology_used() {
     // 800 m upper links, past the 500 m of every optical technology: one notice
     // per side and level, naming the level, the technology, its reach and the length.
     let r = evaluate(&decode("v=2&m_up=800&alt=dsp&alt2=lpo").scenario);
-    let reach: Vec<(&str, &str)> =
-        r.notices.iter().filter(|n| n.message.contains("reaches")).map(|n| (n.key.as_str(), n.message.as_str())).collect();
+    let reach: Vec<(&str, &str)> = r
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("reaches"))
+        .map(|n| (n.key.as_str(), n.message.as_str()))
+        .collect();
     let keys: Vec<&str> = reach.iter().map(|(k, _)| *k).collect();
     assert_eq!(keys, ["base2", "base3", "alt2", "alt3"], "{reach:?}");
     assert_eq!(reach[2].1, "leaf to spine links are 800 m long, but LPO (linear drive) reaches 500 m at this speed");

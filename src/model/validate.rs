@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::catalog::{SPEEDS_GBPS, speed_index};
+use super::catalog::speed_index;
 use super::fabric::{MAX_TIERS, tiers_needed};
 use super::inputs::{
     INPUTS, InputDef, InputKind, NIC_PORT_OPTIONS, PLANE_OPTIONS, SW_PORT_OPTIONS, Scenario, Slot, gbps_value,
@@ -198,25 +198,18 @@ impl Scenario {
     /// A breakout module runs at ports x port speed; above the catalog's
     /// fastest module (3.2T) it is cut to the most ports that fit.
     fn fix_breakout(&mut self) -> Vec<Notice> {
-        let gbps = gbps_value(self.gbps);
-        let speed = speed_index(gbps);
+        let speed = speed_index(gbps_value(self.gbps));
+        let fits = |id: &str| module_speed(speed, id.parse().unwrap_or(1.0)).is_some();
         let mut notices = Vec::new();
         for (key, options) in [("nic_ports", NIC_PORT_OPTIONS), ("sw_ports", SW_PORT_OPTIONS)] {
             let asked = self.choice(key).unwrap_or("1");
-            let ports = |id: &str| id.parse::<f64>().unwrap_or(1.0);
-            if module_speed(speed, ports(asked)).is_some() {
+            if fits(asked) {
                 continue;
             }
-            let fit = options.iter().rev().find(|o| module_speed(speed, ports(o.id)).is_some()).map_or("1", |o| o.id);
+            let fit = options.iter().rev().find(|o| fits(o.id)).map_or("1", |o| o.id);
             self.set_choice(key, fit);
-            notices.push(Notice::new(
-                key,
-                format!(
-                    "{asked} x {} Gb/s needs a module faster than the catalog's {} Gb/s; using {fit} port(s) per module",
-                    fmt_num(gbps),
-                    fmt_num(SPEEDS_GBPS[SPEEDS_GBPS.len() - 1])
-                ),
-            ));
+            notices
+                .push(Notice::new(key, format!("{asked} ports need a module above 3.2T at this speed; using {fit}")));
         }
         notices
     }

@@ -31,6 +31,28 @@ fn Figure(
     }
 }
 
+/// Where the NPV comes from (its parts sum to it).
+const NPV_PARTS: &[(&str, &str)] =
+    &[("; modules ", "npv_modules_usd"), (", electricity ", "npv_energy_usd"), (", failures ", "npv_failures_usd")];
+
+/// Switches by tier, then the modules at each end and the proposal's modules.
+const FABRIC: &[(&str, &str)] = &[
+    ("leaf ", "switches_l1"),
+    (", spine ", "switches_l2"),
+    (", core ", "switches_l3"),
+    (", super-spine ", "switches_l4"),
+    ("; modules at NIC ends ", "nic_end_modules"),
+    (", at switch ends ", "switch_end_modules"),
+    (", proposed ", "proposed_optical_modules"),
+];
+
+/// A run of labelled figures: each label, then its figure.
+#[component]
+fn Figures(report: Memo<Report>, items: &'static [(&'static str, &'static str)], bare: bool) -> impl IntoView {
+    // As `AnyView`s, whose list rendering the input groups already compile in.
+    items.iter().map(|&(label, key)| view! { {label}<Figure report key bare /> }.into_any()).collect_view()
+}
+
 /// A headline card: a label, the main figure and a line of context.
 #[component]
 fn Card(title: &'static str, children: Children) -> impl IntoView {
@@ -87,21 +109,13 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
                 <Card title="Net present value">
                     <Figure report key="npv_usd" class="oc-card-value" />
                     <span class="oc-card-sub">
-                        "payback: "<Figure report key="payback_months" />"; modules "
-                        <Figure report key="npv_modules_usd" />", electricity "<Figure report key="npv_energy_usd" />
-                        ", failures "<Figure report key="npv_failures_usd" />
+                        "payback: "<Figure report key="payback_months" />
+                        <Figures report items=NPV_PARTS bare=false />
                     </span>
                 </Card>
                 <Card title="Fabric (baseline)">
                     <Figure report key="switches" class="oc-card-value" />
-                    <span class="oc-card-sub">
-                        "by tier "<Figure report key="switches_l1" bare=true />" / "
-                        <Figure report key="switches_l2" bare=true />" / "<Figure report key="switches_l3" bare=true />
-                        " / "<Figure report key="switches_l4" bare=true />"; modules at NIC ends "
-                        <Figure report key="nic_end_modules" bare=true />", at switch ends "
-                        <Figure report key="switch_end_modules" bare=true />"; proposed "
-                        <Figure report key="proposed_optical_modules" />
-                    </span>
+                    <span class="oc-card-sub"><Figures report items=FABRIC bare=true /></span>
                 </Card>
                 <Card title="Optics power">
                     <span class="oc-card-value">
