@@ -107,7 +107,7 @@ pub static MEDIA_OPTIONS: &[ChoiceOption] =
     &[o("optical", "Optical"), o("dac", "Copper DAC"), o("aec", "Active electrical cable")];
 /// Technology of one link level: the side's technology, or one of its own.
 pub static LEVEL_TECH_OPTIONS: &[ChoiceOption] = &[
-    o(SAME_TECH, "Same as the side"),
+    o(SAME_TECH, "The side's own"),
     o("dsp", "DSP-retimed pluggable"),
     o("lro", "LRO (half-retimed)"),
     o("lpo", "LPO (linear drive)"),
@@ -119,11 +119,9 @@ const LEVEL_TECH_HELP: &str =
     "Technology of this link level; 'same' is the side's own. Level 3 covers every level above the spine.";
 /// The `base1`..`alt3` option that means "the side's technology".
 pub const SAME_TECH: &str = "same";
-pub static PLANE_OPTIONS: &[ChoiceOption] =
-    &[o("1", "1 plane"), o("2", "2 planes"), o("4", "4 planes"), o("8", "8 planes")];
-pub static NIC_PORT_OPTIONS: &[ChoiceOption] = &[o("1", "1 port per module"), o("2", "2 ports per module")];
-pub static SW_PORT_OPTIONS: &[ChoiceOption] =
-    &[o("1", "1 port per module"), o("2", "2 ports per module"), o("4", "4 ports per module")];
+pub static PLANE_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2"), o("4", "4"), o("8", "8")];
+pub static NIC_PORT_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2")];
+pub static SW_PORT_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2"), o("4", "4")];
 pub static REGION_OPTIONS: &[ChoiceOption] = &[
     o("nova", "Northern Virginia"),
     o("ercot", "Dallas / ERCOT"),
@@ -307,7 +305,7 @@ pub mod rows {
         planes: Choice { label: "Fabric planes", unit: "planes", group: Cluster,
             options: PLANE_OPTIONS, default: "1", estimate: false,
             help: "Independent, identical fabrics the GPU's ports are spread over (an 800G NIC as 2 x 400G on 2 planes). Must divide the ports per GPU.",
-            source: "Multi-Plane Topology Approach (each plane a separate fabric, ConnectX-8 links spread over them): NVIDIA Enterprise RA, GB300 NVL72 AI Factory, Networking Physical Topologies (A)." },
+            source: "Multi-Plane Topology Approach: NVIDIA Enterprise RA, GB300 NVL72 AI Factory (A)." },
         radix: Number { label: "Switch radix", unit: "ports", group: Cluster,
             min: 4.0, max: 1024.0, step: 2.0, default: 64.0, estimate: false,
             help: "Switch ports at the chosen speed (51.2T = 64 x 800G = 128 x 400G).",
@@ -367,28 +365,28 @@ pub mod rows {
             catalog: |s: &Scenario| catalog_at_port(s.alt, s.gbps).price_usd, estimate: true,
             help: "Price per module (CPO: per port).",
             source: "800G LPO $800: 800G Optical Module Cost Analysis, Luxoptx (C, low confidence)." },
-        base1: Choice { label: "Baseline technology, GPU-to-leaf links", unit: "", group: Optics,
+        base1: Choice { label: "Baseline, GPU to leaf", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
-        base2: Choice { label: "Baseline technology, leaf-to-spine links", unit: "", group: Optics,
+        base2: Choice { label: "Baseline, leaf to spine", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
-        base3: Choice { label: "Baseline technology, upper-tier links", unit: "", group: Optics,
+        base3: Choice { label: "Baseline, upper tiers", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
-        alt1: Choice { label: "Proposed technology, GPU-to-leaf links", unit: "", group: Optics,
+        alt1: Choice { label: "Proposed, GPU to leaf", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
-        alt2: Choice { label: "Proposed technology, leaf-to-spine links", unit: "", group: Optics,
+        alt2: Choice { label: "Proposed, leaf to spine", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
-        alt3: Choice { label: "Proposed technology, upper-tier links", unit: "", group: Optics,
+        alt3: Choice { label: "Proposed, upper tiers", unit: "", group: Optics,
             options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
             help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
         nic_ports: Choice { label: "NIC ports per module", unit: "ports", group: Optics,
             options: NIC_PORT_OPTIONS, default: "1", estimate: false,
             help: "One module at ports x port speed serves that many NIC ports (an 800G OSFP for 2 x 400G).",
-            source: "DGX H100: 8 x 400G ConnectX-7 ports on 4 twin-port 800G OSFP cages, NVIDIA DGX H100 user guide (A)." },
+            source: "ConnectX-8 C8180: one OSFP cage, 800G or 2 x 400GbE breakout: ConnectX-8 Connectivity Solution (C)." },
         sw_ports: Choice { label: "Switch ports per module", unit: "ports", group: Optics,
             options: SW_PORT_OPTIONS, default: "1", estimate: false,
             help: "One module at ports x port speed carries that many switch ports (2: twin-port 800G OSFP = 2 x 400G on Quantum-2). Link format 1's twin=on is 2.",
@@ -465,7 +463,7 @@ pub mod rows {
         sw_w: Number { label: "Switch power per 51.2 Tb/s", unit: "W", group: Advanced,
             min: 100.0, max: 3000.0, step: 10.0, default: 800.0, estimate: true,
             help: "Switch system watts without optics (ASIC, CPU, fans, power-supply losses), per 51.2 Tb/s of capacity (radix x speed scales it).",
-            source: "51.2T ASIC 450-500 W: Tomahawk 5 Switches At 51.2Tbps, TechInsights (B); Broadcom Tomahawk5 Switch Chip, ChipCraft (C); 700-900 W per 51.2T chassis without optics: Optical Power & Thermal Simulator, Pingdo (C/E)." },
+            source: "51.2T ASIC 450-500 W: TechInsights (B), ChipCraft (C); chassis without optics 700-900 W: Pingdo optical power simulator (C/E)." },
         sw_ns: Number { label: "Switch latency", unit: "ns", group: Advanced,
             min: 50.0, max: 2000.0, step: 10.0, default: 600.0, estimate: true,
             help: "Port-to-port latency per switch hop. Quantum-2 ~150 ns; Tomahawk Ultra 250 ns; Tomahawk 5 ~600 ns.",

@@ -76,12 +76,12 @@
 //! | `alt_ns` | Proposed latency per module | ns | 0 to 300, step 1 | catalog |
 //! | `base_usd` | Baseline module price | USD | 1 to 20000, step 1 | catalog |
 //! | `alt_usd` | Proposed module price | USD | 1 to 20000, step 1 | catalog |
-//! | `base1` | Baseline technology, GPU-to-leaf links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
-//! | `base2` | Baseline technology, leaf-to-spine links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
-//! | `base3` | Baseline technology, upper-tier links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
-//! | `alt1` | Proposed technology, GPU-to-leaf links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
-//! | `alt2` | Proposed technology, leaf-to-spine links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
-//! | `alt3` | Proposed technology, upper-tier links |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `base1` | Baseline, GPU to leaf |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `base2` | Baseline, leaf to spine |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `base3` | Baseline, upper tiers |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt1` | Proposed, GPU to leaf |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt2` | Proposed, leaf to spine |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt3` | Proposed, upper tiers |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
 //! | `nic_ports` | NIC ports per module | ports | `1`, `2` | `1` |
 //! | `sw_ports` | Switch ports per module | ports | `1`, `2`, `4` | `1` |
 //! | `m1` | GPU-to-leaf media |  | `optical`, `dac`, `aec` | `optical` |

@@ -113,17 +113,14 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
                         <Figures report items=NPV_PARTS bare=false />
                     </span>
                 </Card>
-                <Card title="Fabric (baseline)">
-                    <Figure report key="switches" class="oc-card-value" />
-                    <span class="oc-card-sub"><Figures report items=FABRIC bare=true /></span>
-                </Card>
                 <Card title="Optics power">
                     <span class="oc-card-value">
                         <Figure report key="baseline_optics_power_w" />" → "<Figure report key="proposed_optics_power_w" />
                     </span>
                     <span class="oc-card-sub">
                         <Figure report key="optical_modules" />", "
-                        <Figure report key="optics_share_of_network_power_pct" />" of network power"
+                        <Figure report key="optics_share_of_network_power_pct" />" of network power; "
+                        <Figure report key="switches" />": "<Figures report items=FABRIC bare=true />
                     </span>
                 </Card>
             </div>
