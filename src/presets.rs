@@ -68,7 +68,7 @@ pub static PRESET_GROUPS: &[PresetGroup] = &[
                     Number("srv_w", 1275.0),
                     Choice("gbps", "400"),
                     Number("radix", 64.0),
-                    Choice("twin", "on"),
+                    Choice("sw_ports", "2"),
                 ],
             },
             Preset {
@@ -79,7 +79,7 @@ pub static PRESET_GROUPS: &[PresetGroup] = &[
                     Number("srv_w", 1788.0),
                     Choice("gbps", "800"),
                     Number("radix", 64.0),
-                    Choice("twin", "off"),
+                    Choice("sw_ports", "1"),
                 ],
             },
             Preset {
@@ -90,7 +90,7 @@ pub static PRESET_GROUPS: &[PresetGroup] = &[
                     Number("srv_w", 1667.0),
                     Choice("gbps", "800"),
                     Number("radix", 64.0),
-                    Choice("twin", "off"),
+                    Choice("sw_ports", "1"),
                 ],
             },
         ],

@@ -5,8 +5,8 @@
 //! chart of every case at 340 and 720 px to that folder, to look at.
 
 use optics_calc::charts::{
-    Chart, ChartTheme, RGBColor, cumulative_cost, distribution_chart, latency_breakdown, parse_hex, power_by_tier,
-    tornado_chart,
+    Chart, ChartTheme, RGBColor, cumulative_cost, distribution_chart, latency_breakdown, npv_waterfall, parse_hex,
+    power_by_tier, tornado_chart,
 };
 use optics_calc::format::NumberFormat;
 use optics_calc::model::sensitivity::{MAIN_INPUTS, tornado};
@@ -39,7 +39,7 @@ fn page_charts(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 3] {
 
 /// Every chart: the comparison's, then the tornado and the Monte Carlo
 /// histogram of the NPV (200 samples: enough to fill the bins).
-fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 5] {
+fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 6] {
     let f = NumberFormat::default();
     let npv = r.metric_full("npv_usd").unwrap();
     let s = Scenario::default();
@@ -51,6 +51,7 @@ fn all(r: &Report, theme: &ChartTheme, width: u32) -> [Chart; 5] {
         latency_breakdown(r, &f, theme, width),
         tornado_chart(&npv, 10.0, &swings, &f, theme, width),
         distribution_chart(&npv, &run, &f, theme, width),
+        npv_waterfall(r, &f, theme, width),
     ]
 }
 
@@ -169,7 +170,7 @@ fn every_case_draws_scalable_accessible_svg_without_nan() {
 fn a_dashed_line_is_one_element_with_a_dash_pattern() {
     let theme = ChartTheme::default();
     for (name, r) in cases() {
-        let [_, cost, _, _, distribution] = all(&r, &theme, 720);
+        let [_, cost, _, _, distribution, _] = all(&r, &theme, 720);
         // The proposed cost line; P10 and P90 on the histogram.
         for (chart, lines) in [(&cost, 1), (&distribution, 2)] {
             let what = format!("{name}/{}", chart.id);
@@ -397,4 +398,21 @@ fn distribution_table_gives_the_percentiles_and_every_bin() {
     for mark in ["P10", "P50", "P90"] {
         assert!(c.svg.contains(&format!(">\n{mark}\n</text>")), "{mark} is labelled on the chart");
     }
+}
+
+#[test]
+fn npv_waterfall_adds_its_causes_up_to_the_npv_and_keeps_step_time_outside() {
+    let r = paying_back();
+    let f = NumberFormat::default();
+    let c = npv_waterfall(&r, &f, &ChartTheme::default(), 720);
+    assert_eq!(c.id, "npv-waterfall");
+    let rows = &c.table.rows;
+    assert_eq!(rows.len(), 5, "three causes, the NPV, the step time");
+    // The running total after the three causes is the NPV, as the NPV row says.
+    assert_eq!(rows[2][2], f.money(r.npv_usd));
+    assert_eq!(rows[3], vec!["Net present value".to_string(), f.money(r.npv_usd), f.money(r.npv_usd)]);
+    assert!(rows[4][0].contains("not in the NPV"), "{:?}", rows[4]);
+    let p = &r.npv_parts;
+    assert!((p.modules_usd + p.energy_usd + p.failures_usd - r.npv_usd).abs() <= 1e-9 * r.npv_usd.abs().max(1.0));
+    assert!(c.svg.contains("not in the NPV"));
 }

@@ -54,6 +54,34 @@ fn csv_results_put_the_sides_side_by_side_with_the_difference() {
 }
 
 #[test]
+fn csv_and_json_carry_the_module_ends_and_the_npv_by_cause() {
+    let s = decode("v=2&gbps=400&sw_ports=2&alt2=dsp&alt3=dsp").scenario;
+    let r = evaluate(&s);
+    let csv = to_csv(&s, &r);
+    let rows = section(&csv, "Results");
+    let cells = |start: &str| -> Vec<f64> {
+        let row = rows.iter().find(|r| r.starts_with(start)).unwrap_or_else(|| panic!("no row {start}"));
+        row.split(',').skip(2).filter(|c| !c.is_empty()).map(|c| c.parse().unwrap()).collect()
+    };
+    let (nic, sw, all) =
+        (cells("Optical modules at NIC ends,"), cells("Optical modules at switch ends,"), cells("Optical modules,"));
+    for i in 0..2 {
+        assert_eq!(nic[i] + sw[i], all[i], "NIC + switch ends = all modules");
+    }
+    let parts: f64 =
+        ["NPV from modules", "NPV from electricity", "NPV from failures"].iter().map(|k| cells(k)[0]).sum();
+    assert!((parts - r.npv_usd).abs() <= 1e-6 * r.npv_usd.abs().max(1.0), "{parts} vs {}", r.npv_usd);
+    assert!(rows.iter().any(|r| r.starts_with("Present value of recovered step time (not in the NPV)")));
+    // The level technologies: LPO to the leaf, DSP above it, on the proposed side.
+    assert!(rows.iter().any(|r| r == &"GPU to leaf: technology,,DSP-retimed pluggable,LPO (linear drive)"), "{rows:?}");
+    assert!(rows.iter().any(|r| r == &"leaf to spine: technology,,DSP-retimed pluggable,DSP-retimed pluggable"));
+    let json: serde_json::Value = serde_json::from_str(&to_json(&s, &r)).unwrap();
+    assert_eq!(json["report"]["baseline"]["switch_end_modules"], r.baseline.switch_end_modules);
+    let energy = json["report"]["npv_parts"]["energy_usd"].as_f64().unwrap();
+    assert!((energy - r.npv_parts.energy_usd).abs() < 1e-6, "{energy}");
+}
+
+#[test]
 fn csv_has_one_cost_row_per_year_from_purchase() {
     let s = sample();
     let r = evaluate(&s);
@@ -79,7 +107,7 @@ fn json_round_trips_the_scenario() {
     let text = to_json(&s, &evaluate(&s));
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], FORMAT);
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["scenario"]["gpus"], 65536.0);
     assert_eq!(v["report"]["npv_usd"].as_f64(), Some(evaluate(&s).npv_usd));
     let back = from_json(&text).unwrap();
@@ -103,6 +131,14 @@ fn json_import_clamps_and_names_bad_values() {
 }
 
 #[test]
+fn a_version_1_export_keeps_its_twin_port_modules() {
+    let text = r#"{"format":"optics-calc","version":1,"scenario":{"gbps":"400","twin":"on"}}"#;
+    let d = from_json(text).unwrap();
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(d.scenario.choice("sw_ports"), Some("2"));
+}
+
+#[test]
 fn json_import_refuses_other_files_with_a_reason() {
     for (text, why) in [
         ("not json", "not a JSON file"),
@@ -114,7 +150,7 @@ fn json_import_refuses_other_files_with_a_reason() {
         let e = from_json(text).unwrap_err();
         assert!(e.contains(why), "{text}: {e}");
     }
-    let newer = from_json(r#"{"format":"optics-calc","version":2,"scenario":{"gpus":2048}}"#).unwrap();
+    let newer = from_json(r#"{"format":"optics-calc","version":3,"scenario":{"gpus":2048}}"#).unwrap();
     assert_eq!(newer.scenario.number("gpus"), Some(2048.0));
     assert_eq!(newer.notices[0].key, "version");
 }

@@ -24,7 +24,7 @@ fn h100_two_tier_fat_tree_has_2_5_modules_per_gpu() {
     // GPU level: 2,048 NIC modules (400G) + 2,048 switch ports / 2 = 1,024 twin 800G.
     // Leaf-spine: 2,048 links x 2 ends / 2 = 2,048 twin 800G. Total 5,120 = 2.5 per GPU
     // (1.5 x 800G + 1 x 400G). Watts: 2,048 x 9 + 3,072 x 16 = 67,584 W = 33 W per GPU.
-    let s = scenario(&[("gpus", 2048.0), ("radix", 64.0)], &[("gbps", "400"), ("twin", "on")]);
+    let s = scenario(&[("gpus", 2048.0), ("radix", 64.0)], &[("gbps", "400"), ("sw_ports", "2")]);
     let r = evaluate(&s);
     assert_eq!(r.tiers, 2);
     assert_eq!(r.baseline.optical_modules, 5120);
@@ -38,7 +38,7 @@ fn h100_two_tier_fat_tree_has_2_5_modules_per_gpu() {
 fn h100_three_tier_fat_tree_has_3_5_modules_per_gpu() {
     // 32,768 GPUs at radix 64 need 3 tiers (k^2/2 = 2,048 < 32,768 <= k^3/4 = 65,536).
     // 32,768 NIC + 16,384 + 32,768 + 32,768 twin = 114,688 = 3.5 per GPU.
-    let s = scenario(&[("gpus", 32_768.0), ("radix", 64.0)], &[("gbps", "400"), ("twin", "on")]);
+    let s = scenario(&[("gpus", 32_768.0), ("radix", 64.0)], &[("gbps", "400"), ("sw_ports", "2")]);
     let r = evaluate(&s);
     assert_eq!(r.tiers, 3);
     assert_eq!(r.baseline.optical_modules, 114_688);
@@ -49,7 +49,7 @@ fn h100_three_tier_fat_tree_has_3_5_modules_per_gpu() {
 fn gpu_level_of_73728_gpus_at_800g_is_2_36_mw() {
     // achoenix optical_io: 73,728 servers, one 800G link each, 2 transceivers per link
     // at 16 W: 73,728 x 2 = 147,456 modules x 16 W = 2,359,296 W ~ 2.36 MW.
-    let s = scenario(&[("gpus", 73_728.0), ("radix", 64.0)], &[("gbps", "800"), ("twin", "off")]);
+    let s = scenario(&[("gpus", 73_728.0), ("radix", 64.0)], &[("gbps", "800"), ("sw_ports", "1")]);
     let r = evaluate(&s);
     let gpu_level = r.baseline.tiers()[0];
     assert_eq!(gpu_level.optical_modules, 147_456);
@@ -63,7 +63,7 @@ fn optics_of_a_100k_gpu_cluster_exceed_3_mw_with_dsp() {
     // Leaves = ceil(100,000 / 64) = 1,563; uplinks = 1,563 x 64 = 100,032 per level.
     // Modules: 100,000 NIC (9 W) + 50,000 + 100,032 + 100,032 twin (16 W)
     // = 900,000 + 4,001,024 W = 4.90 MW > 3 MW.
-    let s = scenario(&[("gpus", 100_000.0), ("radix", 128.0)], &[("gbps", "400"), ("twin", "on")]);
+    let s = scenario(&[("gpus", 100_000.0), ("radix", 128.0)], &[("gbps", "400"), ("sw_ports", "2")]);
     let r = evaluate(&s);
     assert_eq!(r.tiers, 3);
     assert_eq!(r.baseline.optical_modules, 350_064);

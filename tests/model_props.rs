@@ -96,7 +96,7 @@ proptest! {
         let at = |g: f64| {
             let mut s = Scenario::default();
             s.set_number("gpus", g);
-            s.set_choice("twin", if twin { "on" } else { "off" });
+            s.set_choice("sw_ports", if twin { "2" } else { "1" });
             evaluate(&s)
         };
         let (rl, rh) = (at(lo), at(hi));
@@ -114,7 +114,7 @@ proptest! {
         let at = |diff: f64| {
             let mut s = Scenario::default();
             s.set_choice("gbps", ["400", "800", "1600", "3200"][speed]);
-            s.set_choice("twin", if twin { "on" } else { "off" });
+            s.set_choice("sw_ports", if twin { "2" } else { "1" });
             s.set_choice("alt", "dsp");
             s.set_number("gpus", gpus);
             s.set_number("base_w", base_w);
@@ -124,8 +124,8 @@ proptest! {
         let (r1, r2) = (at(d), at(2.0 * d));
         let per_w = r1.delta.optics_power_saved_w / d;
         prop_assert!((r2.delta.optics_power_saved_w - 2.0 * r1.delta.optics_power_saved_w).abs() <= 1e-6 * r2.delta.optics_power_saved_w);
-        // Without twin-port modules, watts saved = modules x difference.
-        if !r1.baseline.twin_port {
+        // Without breakout modules, watts saved = modules x difference.
+        if !r1.baseline.breakout {
             prop_assert!((per_w - r1.baseline.optical_modules as f64).abs() <= 1e-6 * per_w);
         }
     }
@@ -146,6 +146,10 @@ proptest! {
         let mut s = s;
         let base = s.base;
         s.set_choice("alt", base);
+        for (b, a) in [("base1", "alt1"), ("base2", "alt2"), ("base3", "alt3")] {
+            let level = s.choice(b).unwrap_or("same");
+            s.set_choice(a, level);
+        }
         for (b, a) in BASE_OVERRIDES.into_iter().zip(ALT_OVERRIDES) {
             match (s.is_overridden(b), s.number(b)) {
                 (true, Some(v)) => { s.set_number(a, v); }

@@ -165,7 +165,7 @@ fn serde_round_trip_and_revalidation() {
     s.set_number("gpus", 1234.0);
     s.set_number("alt_w", 7.5);
     s.set_choice("alt", "siph");
-    s.set_choice("twin", "on");
+    s.set_choice("sw_ports", "2");
     let json = serde_json::to_string(&s).unwrap();
     let back: Scenario = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
@@ -176,4 +176,28 @@ fn serde_round_trip_and_revalidation() {
     let n = t.validate();
     assert_eq!(t.gpus, 1e6);
     assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn reach_is_checked_per_level_on_both_sides_against_the_technology_used() {
+    use optics_calc::model::evaluate;
+    use optics_calc::share::decode;
+    // 800 m upper links, past the 500 m of every optical technology: one notice
+    // per side and level, naming the level, the technology, its reach and the length.
+    let r = evaluate(&decode("v=2&m_up=800&alt=dsp&alt2=lpo").scenario);
+    let reach: Vec<(&str, &str)> = r
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("reaches"))
+        .map(|n| (n.key.as_str(), n.message.as_str()))
+        .collect();
+    let keys: Vec<&str> = reach.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, ["base2", "base3", "alt2", "alt3"], "{reach:?}");
+    assert_eq!(reach[2].1, "leaf to spine links are 800 m long, but LPO (linear drive) reaches 500 m at this speed");
+    assert!(reach[3].1.starts_with("spine to core links") && reach[3].1.contains("DSP-retimed pluggable"));
+    // Copper on the GPU level: its own reach (DAC 2 m at 800G), under the media key, once.
+    let r = evaluate(&decode("v=2&m1=dac&m_leaf=3").scenario);
+    let keys: Vec<&str> = r.notices.iter().map(|n| n.key.as_str()).collect();
+    assert_eq!(keys, ["m1"]);
+    assert!(r.notices[0].message.contains("Copper DAC reaches 2 m"), "{}", r.notices[0].message);
 }

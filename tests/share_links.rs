@@ -85,17 +85,41 @@ proptest! {
     }
 
     #[test]
-    fn fuzz_any_value_of_any_key_loads_safely(i in 0..INPUTS.len(), value in any::<String>()) {
-        loads_safely(&format!("v=1&{}={}", INPUTS[i].key, value));
+    fn fuzz_any_value_of_any_key_loads_safely(v in 1..=2u32, i in 0..=INPUTS.len(), value in any::<String>()) {
+        // Every input, and the v1 key that v2 renamed.
+        let key = INPUTS.get(i).map_or("twin", |d| d.key);
+        loads_safely(&format!("v={v}&{key}={value}"));
+    }
+
+    #[test]
+    fn fuzz_the_fabric_keys_together_load_safely(
+        planes in "[0-9]{1,2}", ports in "[0-9]{1,2}", nic in "[0-9]", sw in "[0-9]",
+        gbps in prop_oneof![Just("400"), Just("800"), Just("1600"), Just("3200"), Just("x")],
+        level in prop_oneof![Just("same"), Just("dsp"), Just("lpo"), Just("cpo"), Just("bad")],
+        twin in prop_oneof![Just("on"), Just("off"), Just("")],
+    ) {
+        let (s, _) = loads_safely(&format!(
+            "v=2&planes={planes}&ports={ports}&nic_ports={nic}&sw_ports={sw}&gbps={gbps}&base1={level}&alt3={level}&twin={twin}"
+        ));
+        // Whatever was asked, the planes divide the ports and the breakouts fit the catalog.
+        let planes: f64 = s.choice("planes").unwrap().parse().unwrap();
+        prop_assert_eq!(s.number("ports").unwrap() % planes, 0.0);
+        let gbps: f64 = s.choice("gbps").unwrap().parse().unwrap();
+        for key in ["nic_ports", "sw_ports"] {
+            let ports: f64 = s.choice(key).unwrap().parse().unwrap();
+            prop_assert!(ports * gbps <= 3200.0, "{} = {} at {} Gb/s", key, ports, gbps);
+        }
     }
 }
 
 #[test]
 fn the_default_scenario_is_just_the_version() {
-    assert_eq!(encode(&Scenario::default()), "v=1");
-    let d = decode("v=1");
-    assert_eq!(d.scenario, Scenario::default());
-    assert!(d.notices.is_empty());
+    assert_eq!(encode(&Scenario::default()), "v=2");
+    for v in ["v=1", "v=2"] {
+        let d = decode(v);
+        assert_eq!(d.scenario, Scenario::default(), "{v}");
+        assert!(d.notices.is_empty(), "{v}");
+    }
     assert!(decode("").notices.is_empty(), "an empty query is the default page, no notice");
 }
 
@@ -225,4 +249,38 @@ fn percent_escapes_and_plus_decode_as_in_forms() {
     assert_eq!(s.choice("region"), Some("ercot"));
     // Malformed escapes stay as written, invalid UTF-8 becomes U+FFFD: no panic.
     loads_safely("v=1&gpus=%&alt=%E2%28&%ZZ=1&base=%FF%FE");
+}
+
+#[test]
+fn a_v1_twin_port_link_keeps_its_modules() {
+    let (s, n) = loads_safely("v=1&gbps=400&twin=on");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(s.choice("sw_ports"), Some("2"));
+    // Re-encoded in the current format, under the new key.
+    assert_eq!(encode(&s), "v=2&gbps=400&sw_ports=2");
+    // The new key, when given too, wins over the old one.
+    let (s, _) = loads_safely("v=1&gbps=400&sw_ports=4&twin=on");
+    assert_eq!(s.choice("sw_ports"), Some("4"));
+    // A bad old value is named under the new key.
+    let (_, n) = loads_safely("v=1&twin=maybe");
+    assert_eq!(keys(&n), ["sw_ports"]);
+}
+
+#[test]
+fn fabric_combinations_that_cannot_be_built_are_clamped_with_a_notice() {
+    // Two planes cannot share one port per GPU.
+    let (s, n) = loads_safely("v=2&planes=2");
+    assert_eq!((s.choice("planes"), keys(&n)), (Some("1"), vec!["planes"]));
+    // Four planes over six ports: two planes of three.
+    let (s, _) = loads_safely("v=2&ports=6&planes=4");
+    assert_eq!(s.choice("planes"), Some("2"));
+    // 4 x 1.6T needs a 6.4T module: two ports per module (3.2T) is the most that fits.
+    let (s, n) = loads_safely("v=2&gbps=1600&sw_ports=4");
+    assert_eq!((s.choice("sw_ports"), keys(&n)), (Some("2"), vec!["sw_ports"]));
+    let (s, n) = loads_safely("v=2&gbps=3200&nic_ports=2&sw_ports=2");
+    assert_eq!((s.choice("nic_ports"), s.choice("sw_ports")), (Some("1"), Some("1")));
+    assert_eq!(keys(&n), ["nic_ports", "sw_ports"]);
+    // CPO cannot sit at the NIC end: the report says the NIC ends stay pluggables.
+    let r = evaluate(&decode("v=2&base1=cpo").scenario);
+    assert!(r.notices.iter().any(|n| n.key == "base1" && n.message.contains("NIC ends")), "{:?}", r.notices);
 }

@@ -21,7 +21,9 @@ mod distribution;
 mod latency;
 mod layout;
 mod power;
+mod spans;
 mod tornado;
+mod waterfall;
 
 pub use cost::cumulative_cost;
 pub use distribution::distribution_chart;
@@ -29,6 +31,7 @@ pub use latency::latency_breakdown;
 pub use plotters::style::RGBColor;
 pub use power::power_by_tier;
 pub use tornado::tornado_chart;
+pub use waterfall::npv_waterfall;
 
 use crate::model::{Report, input_def};
 

@@ -139,16 +139,19 @@ pub enum ChartKind {
     Power,
     Cost,
     Latency,
+    /// Where the NPV comes from (a waterfall).
+    Npv,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 3] = [ChartKind::Power, ChartKind::Cost, ChartKind::Latency];
+    pub const ALL: [ChartKind; 4] = [ChartKind::Power, ChartKind::Cost, ChartKind::Latency, ChartKind::Npv];
 
     pub fn id(self) -> &'static str {
         match self {
             ChartKind::Power => "power",
             ChartKind::Cost => "cost",
             ChartKind::Latency => "latency",
+            ChartKind::Npv => "npv",
         }
     }
 }
@@ -520,7 +523,7 @@ fn read_sections(value: &Value, problems: &mut Problems) -> Sections {
 
 fn read_charts(value: &Value, problems: &mut Problems) -> Vec<ChartKind> {
     let Some(list) = value.as_array() else {
-        problems.push("charts must be a list such as [\"power\", \"cost\", \"latency\"]; showing all".into());
+        problems.push("charts must be a list such as [\"power\", \"cost\", \"latency\", \"npv\"]; showing all".into());
         return ChartKind::ALL.to_vec();
     };
     let mut charts = Vec::new();
@@ -529,7 +532,7 @@ fn read_charts(value: &Value, problems: &mut Problems) -> Vec<ChartKind> {
             Some(kind) if !charts.contains(&kind) => charts.push(kind),
             Some(_) => {}
             None => problems
-                .push(format!("unknown chart {} ignored (known: power, cost, latency)", short(&item.to_string()))),
+                .push(format!("unknown chart {} ignored (known: power, cost, latency, npv)", short(&item.to_string()))),
         }
     }
     charts

@@ -33,16 +33,16 @@ pub struct Bill {
 ///
 /// Which modules are the SKU: all optical modules of the proposed side,
 /// except that CPO replaces switch-end modules only (the NIC ends stay DSP
-/// pluggables) and twin-port switch ends are a different, double-speed part
-/// (so the SKU is only the NIC-end modules).
+/// pluggables) and breakout switch ends (2 or 4 ports per module) are a
+/// different, faster part (so the SKU is only the NIC-end modules).
 pub fn bill_of_materials(sku: &Sku, s: &Scenario, r: &Report) -> Bill {
     let side = &r.proposed;
     let nic = side.nic_end_modules;
     let switch = side.optical_modules - nic.min(side.optical_modules);
     let (installed, note) = if sku.tech == "cpo" {
         (switch, (nic > 0).then(|| format!("plus {nic} DSP pluggables at the NIC ends")))
-    } else if side.twin_port {
-        (nic, (switch > 0).then(|| format!("plus {switch} twin-port modules at the switch ends")))
+    } else if side.breakout {
+        (nic, (switch > 0).then(|| format!("plus {switch} breakout modules at the switch ends")))
     } else {
         (side.optical_modules, None)
     };
@@ -148,13 +148,13 @@ mod tests {
     #[test]
     fn twin_port_switch_ends_are_another_part() {
         let mut s = Scenario::default();
-        s.set_choice("twin", "on");
+        s.set_choice("sw_ports", "2");
         let lpo = sku("lpo");
         lpo.apply(&mut s);
         let r = evaluate(&s);
         let bill = bill_of_materials(&lpo, &s, &r);
         assert_eq!(bill.installed, 32_768);
-        assert!(bill.note.unwrap().contains("twin-port"));
+        assert!(bill.note.unwrap().contains("breakout"));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Small helpers over web-sys for the embedding: shadow roots, custom
 //! events to the host page, and console lines.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 pub use web_sys::ShadowRoot;
 use web_sys::{CustomEvent, CustomEventInit, ShadowRootInit, ShadowRootMode};

@@ -5,7 +5,7 @@
 //! byte-order mark (Excel otherwise reads UTF-8 as the local code page) and
 //! uses CRLF line ends and RFC 4180 quoting. Figures are unrounded.
 
-use crate::model::report::SideReport;
+use crate::model::report::{SideReport, TierRow};
 use crate::model::{INPUTS, InputKind, Report, Scenario, input_def};
 
 use super::csv_field::{Cell, push_row, text};
@@ -84,9 +84,10 @@ fn results(out: &mut String, r: &Report) {
             option_label("alt", Some(r.proposed.tech)),
         ],
     );
-    let twin = |side: &SideReport| text(if side.twin_port { "twin-port" } else { "one port per module" });
-    push_row(out, &[text("Switch-side modules"), Cell::Blank, twin(&r.baseline), twin(&r.proposed)]);
+    let breakout = |side: &SideReport| text(if side.breakout { "breakout" } else { "one port per module" });
+    push_row(out, &[text("Switch-side modules"), Cell::Blank, breakout(&r.baseline), breakout(&r.proposed)]);
     push_row(out, &[text("Scale-out tiers"), text("tiers"), Cell::Num(r.tiers as f64), Cell::Num(r.tiers as f64)]);
+    push_row(out, &[text("Planes"), text("planes"), Cell::Num(r.planes as f64), Cell::Num(r.planes as f64)]);
     push_row(out, &[text("GPU ports"), text("ports"), Cell::Num(r.endpoints as f64), Cell::Num(r.endpoints as f64)]);
 
     for (b, p) in r.baseline.tiers().iter().zip(r.proposed.tiers()) {
@@ -100,6 +101,10 @@ fn results(out: &mut String, r: &Report) {
                 option_label("m1", Some(p.media)),
             ],
         );
+        if b.media == "optical" {
+            let tech = |t: &TierRow| option_label("base", Some(t.tech));
+            push_row(out, &[text(&format!("{name}: technology")), Cell::Blank, tech(b), tech(p)]);
+        }
         both(out, &format!("{name}: switches"), "switches", (b, p), |t| t.switches as f64);
         both(out, &format!("{name}: links"), "links", (b, p), |t| t.links as f64);
         both(out, &format!("{name}: optical modules"), "modules", (b, p), |t| t.optical_modules as f64);
@@ -114,6 +119,8 @@ fn results(out: &mut String, r: &Report) {
     let sides = (&r.baseline, &r.proposed);
     both(out, "Switches", "switches", sides, |s| s.switches as f64);
     both(out, "Optical modules", "modules", sides, |s| s.optical_modules as f64);
+    both(out, "Optical modules at NIC ends", "modules", sides, |s| s.nic_end_modules as f64);
+    both(out, "Optical modules at switch ends", "modules", sides, |s| s.switch_end_modules as f64);
     both(out, "Optical modules per GPU", "modules/GPU", sides, |s| s.modules_per_gpu);
     both(out, "Optics power", "W", sides, |s| s.power.optics_power_w);
     both(out, "Switch power (without optics)", "W", sides, |s| s.power.switch_power_w);
@@ -151,6 +158,11 @@ fn results(out: &mut String, r: &Report) {
     both(out, "Capex (modules, spares, installation)", "USD", sides, |s| s.capex_usd);
     both(out, "Opex (electricity and failures)", "USD/yr", sides, |s| s.opex_usd_per_year);
     whole(out, "Net present value of the proposal", "USD", Cell::Num(r.npv_usd));
+    let n = &r.npv_parts;
+    whole(out, "NPV from modules (with spares and installation)", "USD", Cell::Num(n.modules_usd));
+    whole(out, "NPV from electricity", "USD", Cell::Num(n.energy_usd));
+    whole(out, "NPV from failures (replacements + labour + interruptions)", "USD", Cell::Num(n.failures_usd));
+    whole(out, "Present value of recovered step time (not in the NPV)", "USD", Cell::Num(n.step_time_usd));
     let payback = r.payback_months.map_or_else(|| text(&format!("not within {} years", r.years)), Cell::Num);
     whole(out, "Payback", "months", payback);
     whole(out, "All-in power per GPU (proposed)", "W", Cell::Num(r.all_in_w_per_gpu));

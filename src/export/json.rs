@@ -1,7 +1,7 @@
 //! The JSON export, and importing it back.
 //!
 //! ```json
-//! {"format": "optics-calc", "version": 1, "scenario": {"gpus": 32768, ...}, "report": {...}}
+//! {"format": "optics-calc", "version": 2, "scenario": {"gpus": 32768, ...}, "report": {...}}
 //! ```
 //! `scenario` maps every input key (see [`crate::share`]) to its value: a
 //! number, an option id, or `null` for an Override that follows the catalog.
@@ -12,12 +12,14 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::{INPUTS, Notice, Report, Scenario};
-use crate::share::{Decoded, Given, build, report_unknown};
+use crate::share::{Decoded, Given, build, renamed_key, report_unknown};
 
 /// The `format` tag of an export.
 pub const FORMAT: &str = "optics-calc";
-/// The export version this build writes.
-pub const VERSION: u64 = 1;
+/// The export version this build writes: 2 since `twin` became `sw_ports`
+/// (the link format's change; an export holds every input, so no default
+/// needs restoring).
+pub const VERSION: u64 = 2;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -49,10 +51,10 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
     }
     let mut notices = Vec::new();
     match root.get("version").and_then(Value::as_u64) {
-        // Version 1 is the first export format: nothing to migrate yet. A
-        // later format that renames or rescales an input adds an arm here
-        // that rewrites older scenarios before they are applied.
-        Some(VERSION) => {}
+        // Version 1's one renamed key (`twin`) is read in `read_scenario`. A
+        // later format that rescales an input adds an arm here that rewrites
+        // older scenarios before they are applied.
+        Some(1 | VERSION) => {}
         Some(n) if n > VERSION => notices.push(Notice::new(
             "version",
             format!("this file comes from a newer version of the calculator (version {n}); loaded the inputs this version understands"),
@@ -84,15 +86,20 @@ fn not_export() -> String {
 /// of the wrong type are reported and skipped. `null` means "catalog value"
 /// for an Override and "default" for anything else.
 fn read_scenario(map: &Map<String, Value>, notices: &mut Vec<Notice>) -> Vec<Option<Given>> {
-    let unknown: Vec<&String> = map.keys().filter(|k| !INPUTS.iter().any(|d| d.key == k.as_str())).collect();
+    // An older key (`twin`) stands for its new one unless that is given too.
+    let renamed: Vec<(&str, String)> =
+        map.iter().filter_map(|(k, v)| v.as_str().and_then(|v| renamed_key(k, v))).collect();
+    let unknown: Vec<&String> =
+        map.keys().filter(|k| !INPUTS.iter().any(|d| d.key == k.as_str()) && renamed_key(k, "").is_none()).collect();
     report_unknown(&unknown, notices);
     INPUTS
         .iter()
-        .map(|def| match map.get(def.key)? {
-            Value::Null => None,
-            Value::Number(n) => n.as_f64().map(Given::Number),
-            Value::String(t) => Some(Given::Text(t.clone())),
-            Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
+        .map(|def| match map.get(def.key) {
+            None => renamed.iter().find(|(k, _)| *k == def.key).map(|(_, v)| Given::Text(v.clone())),
+            Some(Value::Null) => None,
+            Some(Value::Number(n)) => n.as_f64().map(Given::Number),
+            Some(Value::String(t)) => Some(Given::Text(t.clone())),
+            Some(Value::Bool(_) | Value::Array(_) | Value::Object(_)) => {
                 notices.push(Notice::new(def.key, "not a number or an option id; kept the default".into()));
                 None
             }

@@ -92,8 +92,9 @@ impl Tech {
         }
     }
 
-    /// Whether a module of this technology can carry two switch ports (twin-port OSFP).
-    pub fn can_twin(self) -> bool {
+    /// Whether a module of this technology can carry several ports (twin-port
+    /// OSFP, 4-port breakout); CPO engines are counted per port.
+    pub fn can_break_out(self) -> bool {
         matches!(self, Tech::Dsp | Tech::Lro | Tech::Lpo | Tech::Siph)
     }
 
@@ -151,6 +152,14 @@ const fn m(power_w: f64, latency_ns: f64, price_usd: f64, reach_m: f64) -> Modul
 ///   5 ns estimate; per-port prices are estimates (no source found).
 /// - DAC 0.1 W per end: NVIDIA MCP7Y60 DAC specifications (A); reach 3 m at 100G/lane,
 ///   2 m at 200G/lane (NVIDIA XDR list). AEC ~10 W per 800G end: estimate; reach 7 m estimate.
+/// - Reach (m), which `evaluate` checks per level and side: DSP 500 m, the
+///   single-mode DR class: 800G 2xDR4 MMS4X00-NM, 500 m (NVIDIA docs, A; the
+///   100 m MMS4X00-NS is the DR8 short-reach part) and IEEE 802.3bs
+///   400GBASE-DR4, 500 m; LPO 500 m: 100G-DR-LPO specification, LPO MSA,
+///   2025 ("up to 500 m reach" on single-mode fibre, via Converge Digest, B);
+///   LRO, SiPh and CPO, and every technology at 200G per lane (1.6T, 3.2T):
+///   500 m, the same DR class (estimate, no datasheet found); DAC and AEC as
+///   above.
 pub const CATALOG: [[ModuleSpec; 4]; 7] = [
     // Dsp
     [

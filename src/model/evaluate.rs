@@ -3,11 +3,11 @@
 
 use super::catalog::{SPEEDS_GBPS, Tech, speed_index};
 use super::fabric::{Fabric, MAX_TIERS, tiers_needed};
-use super::finance::{capex_usd, cumulative_usd, npv_usd, payback_months};
+use super::finance::{NpvParts, capex_usd, cumulative_usd, payback_months};
 use super::headroom::{all_in_w_per_gpu, extra_gpus};
-use super::inputs::gbps_value;
+use super::inputs::{SAME_TECH, gbps_value, input_def};
 use super::latency::{PathLatency, StepLatency, Workload, path_latency};
-use super::optics::{LevelOptics, Media, Overrides, SideTech};
+use super::optics::{Breakout, LevelOptics, Media, Overrides, SideLevels, SideTech};
 use super::power::{Power, switch_power_w};
 use super::reliability::{FailureCost, ReliabilityInputs};
 use super::report::{Delta, MAX_ROWS, Report, SideReport, TierRow};
@@ -38,8 +38,11 @@ pub fn evaluate(input: &Scenario) -> Report {
     let mut notices = s.validate();
     let gbps = gbps_value(s.gbps);
     let speed = speed_index(gbps);
+    let planes = s.plane_count();
     let endpoints = (s.gpus * s.ports) as u64;
-    let needed = tiers_needed(endpoints as f64, s.radix, s.oversub);
+    // `validate` made the planes divide the ports, so every plane is the same.
+    let per_plane = endpoints / planes;
+    let needed = tiers_needed(per_plane as f64, s.radix, s.oversub);
     let tiers = match (s.tiers.parse::<usize>(), needed) {
         (Ok(forced), Some(n)) => forced.max(n),
         (_, Some(n)) => n,
@@ -47,14 +50,14 @@ pub fn evaluate(input: &Scenario) -> Report {
             notices.push(Notice::new(
                 "gpus",
                 format!(
-                    "{endpoints} ports exceed a 4-tier Clos at radix {}; computed as 4 tiers with a larger top tier",
+                    "{per_plane} ports per plane exceed a 4-tier Clos at radix {}; computed as 4 tiers with a larger top tier",
                     fmt_num(s.radix)
                 ),
             ));
             MAX_TIERS
         }
     };
-    let fabric = Fabric::build(endpoints, s.radix, s.oversub, tiers);
+    let fabric = Fabric::build(per_plane, s.radix, s.oversub, tiers).times(planes);
     let front_end = (s.fe > 0.0).then(|| {
         let e = (s.gpus / GPUS_PER_SERVER).ceil() * s.fe;
         Fabric::build(e as u64, s.radix, 1.0, tiers_needed(e, s.radix, 1.0).unwrap_or(MAX_TIERS))
@@ -65,9 +68,18 @@ pub fn evaluate(input: &Scenario) -> Report {
     for (t, m) in media.iter_mut().enumerate() {
         *m = Media::from_id([s.m1, s.m2, s.m3][t.min(2)]);
     }
-    check_reach(&s, &media[..tiers], &length_m, speed, &mut notices);
-    if s.twin == "on" && speed + 1 >= SPEEDS_GBPS.len() {
-        notices.push(Notice::new("twin", "no twin-port module above 3.2T ports; one module per port".into()));
+    let base = side_tech(&s, Side::Baseline);
+    let alt = side_tech(&s, Side::Proposed);
+    for (key, side) in [("base", &base), ("alt", &alt)] {
+        check_reach(key, side, &media[..tiers], &length_m, speed, &mut notices);
+    }
+    for key in ["base1", "alt1"] {
+        if s.choice(key) == Some("cpo") {
+            notices.push(Notice::new(
+                key,
+                "CPO sits in the switch: the NIC ends of GPU-to-leaf links stay DSP pluggables".into(),
+            ));
+        }
     }
     let common = Common {
         s: &s,
@@ -79,8 +91,6 @@ pub fn evaluate(input: &Scenario) -> Report {
         switch_w: switch_power_w(s.sw_w, s.radix, gbps),
         failure: FailureCost::new(s.gpus, s.blast, s.restart_min, s.gpu_h_usd, s.swap_usd),
     };
-    let base = side_tech(&s, Side::Baseline);
-    let alt = side_tech(&s, Side::Proposed);
     let years = s.years as usize;
     let baseline = side_report(&common, &base, s.build == "retrofit");
     let proposed = side_report(&common, &alt, false);
@@ -114,12 +124,22 @@ pub fn evaluate(input: &Scenario) -> Report {
         notices
             .push(Notice::new("step_s", "latency saved per step exceeds the step time; share capped at 100%".into()));
     }
+    let npv_parts = NpvParts::new(
+        delta.extra_capex_usd,
+        delta.cost_saved_usd_per_year,
+        delta.failure_cost_saved_usd_per_year,
+        step.usd_per_year,
+        s.rate,
+        years,
+    );
     Report {
         tiers,
+        planes: planes as usize,
         endpoints,
         gpus: s.gpus,
         years,
-        npv_usd: npv_usd(delta.extra_capex_usd, delta.opex_saved_usd_per_year, s.rate, years),
+        npv_usd: npv_parts.npv_usd(),
+        npv_parts,
         payback_months: payback_months(delta.extra_capex_usd, delta.opex_saved_usd_per_year, years),
         all_in_w_per_gpu: all_in,
         extra_gpus: extra_gpus(delta.facility_power_saved_w, all_in, s.pue),
@@ -138,10 +158,26 @@ pub enum Side {
     Proposed,
 }
 
-/// One side's modules: its technology from the catalog at the port speed,
-/// refined by that side's overrides, with host SerDes watts and the failure
-/// rate (temperature-adjusted unless overridden).
-pub fn side_tech(s: &Scenario, side: Side) -> SideTech {
+/// One side's modules on each link level: the level's technology (the
+/// side's own unless `base1`..`alt3` says otherwise) from the catalog at the
+/// port speed and breakout, with host SerDes watts and the failure rate
+/// (temperature-adjusted unless overridden). The side's overrides refine its
+/// own technology only; a level of another technology uses the catalog.
+pub fn side_tech(s: &Scenario, side: Side) -> SideLevels {
+    let level_ids = match side {
+        Side::Baseline => [s.base1, s.base2, s.base3],
+        Side::Proposed => [s.alt1, s.alt2, s.alt3],
+    };
+    let main = side_main_tech(s, side);
+    let levels = level_ids.map(|id| match Tech::from_id(id).filter(|&t| id != SAME_TECH && t != main.tech) {
+        Some(tech) => resolve(s, tech, &Overrides::default()),
+        None => main,
+    });
+    SideLevels { tech: main.tech, levels }
+}
+
+/// The side's own technology (`base` / `alt`) with its overrides.
+pub fn side_main_tech(s: &Scenario, side: Side) -> SideTech {
     let (id, ov) = match side {
         Side::Baseline => {
             (s.base, Overrides { power_w: s.base_w, latency_ns: s.base_ns, price_usd: s.base_usd, afr_pct: s.base_afr })
@@ -150,6 +186,10 @@ pub fn side_tech(s: &Scenario, side: Side) -> SideTech {
             (s.alt, Overrides { power_w: s.alt_w, latency_ns: s.alt_ns, price_usd: s.alt_usd, afr_pct: s.alt_afr })
         }
     };
+    resolve(s, Tech::from_id(id).unwrap_or(Tech::Dsp), &ov)
+}
+
+fn resolve(s: &Scenario, tech: Tech, ov: &Overrides) -> SideTech {
     let rel = ReliabilityInputs {
         afr_pct: s.afr,
         afr_cpo_pct: s.afr_cpo,
@@ -158,27 +198,43 @@ pub fn side_tech(s: &Scenario, side: Side) -> SideTech {
         case_c: s.case_c,
     };
     let speed = speed_index(gbps_value(s.gbps)).min(SPEEDS_GBPS.len() - 1);
-    let tech = Tech::from_id(id).unwrap_or(Tech::Dsp);
-    SideTech::resolve(tech, speed, s.twin == "on", &ov, s.host_w, &rel)
+    let ports = |id: &str| id.parse::<f64>().unwrap_or(1.0);
+    let breakout = Breakout { nic_ports: ports(s.nic_ports), sw_ports: ports(s.sw_ports) };
+    SideTech::resolve(tech, speed, breakout, ov, s.host_w, &rel)
 }
 
-/// Copper beyond its reach, or optics beyond theirs, is flagged (not changed).
-fn check_reach(s: &Scenario, media: &[Media], length_m: &[f64], speed: usize, notices: &mut Vec<Notice>) {
-    const MEDIA_KEYS: [&str; 3] = ["m1", "m2", "m3"];
+/// Each used level's copper beyond its reach, or each side's optics beyond
+/// the reach of the technology used on that level (both ends), is flagged
+/// (not changed). `side_key` is "base" or "alt"; optics notices name the
+/// level's input (`base2`, ...), copper ones the media input (`m1`, ...).
+fn check_reach(
+    side_key: &str,
+    side: &SideLevels,
+    media: &[Media],
+    length_m: &[f64],
+    speed: usize,
+    notices: &mut Vec<Notice>,
+) {
     for (t, m) in media.iter().enumerate() {
-        let (reach, what) = match m {
-            Media::Copper(tech) => (tech.spec(speed).reach_m, tech.id()),
-            Media::Optical => (Tech::from_id(s.base).unwrap_or(Tech::Dsp).spec(speed).reach_m, "optics"),
+        let n = t.min(2) + 1;
+        let level = side.at(t);
+        let ends = if t == 0 { [level.nic_end, level.switch_end] } else { [level.switch_end; 2] };
+        let (key, label_of, what, reach) = match m {
+            Media::Copper(tech) => (format!("m{n}"), "m1", tech.id(), tech.spec(speed).reach_m),
+            Media::Optical => {
+                let end = ends.iter().min_by(|a, b| a.spec.reach_m.total_cmp(&b.spec.reach_m)).unwrap_or(&ends[0]);
+                (format!("{side_key}{n}"), side_key, end.tech.id(), end.spec.reach_m)
+            }
         };
-        let key = MEDIA_KEYS[t.min(2)];
-        if length_m[t] > reach && !notices.iter().any(|n| n.key == key) {
+        if length_m[t] > reach && !notices.iter().any(|x| x.key == key) {
+            let label = input_def(label_of).and_then(|d| d.option_label(what)).unwrap_or(what);
             notices.push(Notice::new(
-                key,
+                &key,
                 format!(
-                    "{what} reaches {} m at this speed but {} links are {} m long",
-                    fmt_num(reach),
+                    "{} links are {} m long, but {label} reaches {} m at this speed",
                     TIER_NAMES[t],
-                    fmt_num(length_m[t])
+                    fmt_num(length_m[t]),
+                    fmt_num(reach)
                 ),
             ));
         }
@@ -187,13 +243,15 @@ fn check_reach(s: &Scenario, media: &[Media], length_m: &[f64], speed: usize, no
 
 /// Rows, power, latency, failures and cost of one side. `owned`: its modules
 /// are already bought (retrofit baseline).
-fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
+fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
     let s = c.s;
     let mut rows = [TierRow::default(); MAX_ROWS];
     let mut total = LevelOptics::default();
     let mut switches = 0;
-    let row = |name: &'static str, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
+    let mut switches_by_level = [0; MAX_TIERS];
+    let row = |name: &'static str, t: usize, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
         name,
+        tech: side.at(t).tech.id(),
         media: match media {
             Media::Optical => "optical",
             Media::Copper(t) => t.id(),
@@ -210,18 +268,19 @@ fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
     };
     for t in 0..c.fabric.tiers {
         let level = c.fabric.levels[t];
-        let o = LevelOptics::count(level, t == 0, c.media[t], side, c.speed);
-        rows[t] = row(TIER_NAMES[t], c.media[t], level.switches, level.links, &o);
+        let o = LevelOptics::count(level, t == 0, c.media[t], side.at(t), c.speed);
+        rows[t] = row(TIER_NAMES[t], t, c.media[t], level.switches, level.links, &o);
         total.add(&o);
         switches += level.switches;
+        switches_by_level[t] = level.switches;
     }
     let mut row_count = c.fabric.tiers;
     if let Some(fe) = &c.front_end {
         let mut o = LevelOptics::default();
         for t in 0..fe.tiers {
-            o.add(&LevelOptics::count(fe.levels[t], t == 0, c.media[t.min(2)], side, c.speed));
+            o.add(&LevelOptics::count(fe.levels[t], t == 0, c.media[t.min(2)], side.at(t), c.speed));
         }
-        rows[row_count] = row("front-end", Media::Optical, fe.switches(), fe.links(), &o);
+        rows[row_count] = row("front-end", 0, Media::Optical, fe.switches(), fe.links(), &o);
         row_count += 1;
         total.add(&o);
         switches += fe.switches();
@@ -241,12 +300,14 @@ fn side_report(c: &Common<'_>, side: &SideTech, owned: bool) -> SideReport {
     let opex = power.energy_cost_usd_per_year + failure_cost;
     SideReport {
         tech: side.tech.id(),
-        twin_port: side.twin(),
+        breakout: side.breakout(),
         rows,
         row_count,
         switches,
+        switches_by_level,
         optical_modules: total.optical_modules,
         nic_end_modules: total.nic_end_modules,
+        switch_end_modules: total.optical_modules - total.nic_end_modules,
         modules_per_gpu: total.optical_modules as f64 / s.gpus,
         power,
         latency,

@@ -80,6 +80,18 @@ impl Fabric {
         Fabric { tiers, endpoints, levels, fits: capacity(MAX_TIERS, k, oversub) >= e }
     }
 
+    /// `planes` identical copies of this fabric, counted together (the
+    /// endpoints, switches and links of every plane summed).
+    pub fn times(&self, planes: u64) -> Fabric {
+        let mut f = *self;
+        f.endpoints *= planes;
+        for l in &mut f.levels {
+            l.switches *= planes;
+            l.links *= planes;
+        }
+        f
+    }
+
     pub fn switches(&self) -> u64 {
         self.levels.iter().map(|l| l.switches).sum()
     }
@@ -124,6 +136,17 @@ mod tests {
         let f = Fabric::build(4800, 64.0, 3.0, 2);
         assert_eq!(f.levels[0], Level { switches: 100, links: 4800 });
         assert_eq!(f.levels[1], Level { switches: 25, links: 1600 });
+    }
+
+    #[test]
+    fn planes_multiply_counts_not_tiers() {
+        // 4,096 ports on one plane need 3 tiers at k = 64; on 2 planes each
+        // plane has 2,048 ports and fits 2 tiers: 64 leaves + 32 spines per plane.
+        assert_eq!(tiers_needed(4096.0, 64.0, 1.0), Some(3));
+        let f = Fabric::build(2048, 64.0, 1.0, 2).times(2);
+        assert_eq!((f.tiers, f.endpoints), (2, 4096));
+        assert_eq!(f.levels[0], Level { switches: 128, links: 4096 });
+        assert_eq!(f.levels[1], Level { switches: 64, links: 4096 });
     }
 
     #[test]

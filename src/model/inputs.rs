@@ -5,7 +5,7 @@
 //! `Scenario` field together (the key is the field name).
 
 use super::catalog::{SPEEDS_GBPS, Tech, speed_index};
-use super::evaluate::{Side, side_tech};
+use super::evaluate::{Side, side_main_tech};
 
 /// Input groups, in display order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -105,7 +105,23 @@ pub static TECH_OPTIONS: &[ChoiceOption] = &[
 ];
 pub static MEDIA_OPTIONS: &[ChoiceOption] =
     &[o("optical", "Optical"), o("dac", "Copper DAC"), o("aec", "Active electrical cable")];
-pub static TWIN_OPTIONS: &[ChoiceOption] = &[o("off", "One port per module"), o("on", "Twin-port at the switch")];
+/// Technology of one link level: the side's technology, or one of its own.
+pub static LEVEL_TECH_OPTIONS: &[ChoiceOption] = &[
+    o(SAME_TECH, "The side's own"),
+    o("dsp", "DSP-retimed pluggable"),
+    o("lro", "LRO (half-retimed)"),
+    o("lpo", "LPO (linear drive)"),
+    o("siph", "Silicon-photonics pluggable"),
+    o("cpo", "Co-packaged optics"),
+];
+/// Help of every `base1`..`alt3` input.
+const LEVEL_TECH_HELP: &str =
+    "Technology of this link level; 'same' is the side's own. Level 3 covers every level above the spine.";
+/// The `base1`..`alt3` option that means "the side's technology".
+pub const SAME_TECH: &str = "same";
+pub static PLANE_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2"), o("4", "4"), o("8", "8")];
+pub static NIC_PORT_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2")];
+pub static SW_PORT_OPTIONS: &[ChoiceOption] = &[o("1", "1"), o("2", "2"), o("4", "4")];
 pub static REGION_OPTIONS: &[ChoiceOption] = &[
     o("nova", "Northern Virginia"),
     o("ercot", "Dallas / ERCOT"),
@@ -286,6 +302,10 @@ pub mod rows {
             min: 1.0, max: 8.0, step: 1.0, default: 1.0, estimate: true,
             help: "NIC ports per GPU on the scale-out fabric (one per GPU in a rail-optimised design).",
             source: "How Many Optical Transceivers are Needed for A GPU?, FiberMall / NADDOD (C): one NIC port per GPU." },
+        planes: Choice { label: "Fabric planes", unit: "planes", group: Cluster,
+            options: PLANE_OPTIONS, default: "1", estimate: false,
+            help: "Independent, identical fabrics the GPU's ports are spread over (an 800G NIC as 2 x 400G on 2 planes). Must divide the ports per GPU.",
+            source: "Multi-Plane Topology Approach: NVIDIA Enterprise RA, GB300 NVL72 AI Factory (A)." },
         radix: Number { label: "Switch radix", unit: "ports", group: Cluster,
             min: 4.0, max: 1024.0, step: 2.0, default: 64.0, estimate: false,
             help: "Switch ports at the chosen speed (51.2T = 64 x 800G = 128 x 400G).",
@@ -309,16 +329,16 @@ pub mod rows {
         // ---- Optics ----
         base: Choice { label: "Baseline technology", unit: "", group: Optics,
             options: TECH_OPTIONS, default: "dsp", estimate: false,
-            help: "Module technology on every optical tier today.",
+            help: "Module technology on the optical tiers today (each level can differ, below).",
             source: "Catalog (see methodology)." },
         alt: Choice { label: "Proposed technology", unit: "", group: Optics,
             options: TECH_OPTIONS, default: "lpo", estimate: false,
-            help: "Module technology on every optical tier in the proposal. CPO replaces switch-end modules only; the NIC end stays a DSP pluggable.",
+            help: "Module technology on the proposal's optical tiers (each level can differ, below). CPO replaces switch-end modules only; the NIC end stays a DSP pluggable.",
             source: "Catalog (see methodology)." },
         base_w: Override { label: "Baseline module power", unit: "W", group: Optics,
             min: 0.1, max: 60.0, step: 0.1,
             catalog: |s: &Scenario| catalog_at_port(s.base, s.gbps).power_w, estimate: false,
-            help: "Watts per module at the port speed (CPO: per port). Twin-port modules scale by the catalog's ratio.",
+            help: "Watts per module at the port speed (CPO: per port), on the levels that use the baseline technology. Breakout modules scale by the catalog's ratio.",
             source: "800G DSP 16 W typ: NVIDIA MMS4X00-NS datasheet (A); 400G 9 W: NVIDIA MMS4X00-NS400 (A)." },
         alt_w: Override { label: "Proposed module power", unit: "W", group: Optics,
             min: 0.1, max: 60.0, step: 0.1,
@@ -345,9 +365,31 @@ pub mod rows {
             catalog: |s: &Scenario| catalog_at_port(s.alt, s.gbps).price_usd, estimate: true,
             help: "Price per module (CPO: per port).",
             source: "800G LPO $800: 800G Optical Module Cost Analysis, Luxoptx (C, low confidence)." },
-        twin: Choice { label: "Switch-side modules", unit: "", group: Optics,
-            options: TWIN_OPTIONS, default: "off", estimate: false,
-            help: "Twin-port: one module at twice the port speed carries two switch ports (e.g. 800G OSFP = 2 x 400G on Quantum-2). NIC ends stay single-port.",
+        base1: Choice { label: "Baseline, GPU to leaf", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        base2: Choice { label: "Baseline, leaf to spine", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        base3: Choice { label: "Baseline, upper tiers", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        alt1: Choice { label: "Proposed, GPU to leaf", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        alt2: Choice { label: "Proposed, leaf to spine", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        alt3: Choice { label: "Proposed, upper tiers", unit: "", group: Optics,
+            options: LEVEL_TECH_OPTIONS, default: SAME_TECH, estimate: false,
+            help: LEVEL_TECH_HELP, source: "Catalog (see methodology)." },
+        nic_ports: Choice { label: "NIC ports per module", unit: "ports", group: Optics,
+            options: NIC_PORT_OPTIONS, default: "1", estimate: false,
+            help: "One module at ports x port speed serves that many NIC ports (an 800G OSFP for 2 x 400G).",
+            source: "ConnectX-8 C8180: one OSFP cage, 800G or 2 x 400GbE breakout: ConnectX-8 Connectivity Solution (C)." },
+        sw_ports: Choice { label: "Switch ports per module", unit: "ports", group: Optics,
+            options: SW_PORT_OPTIONS, default: "1", estimate: false,
+            help: "One module at ports x port speed carries that many switch ports (2: twin-port 800G OSFP = 2 x 400G on Quantum-2). Link format 1's twin=on is 2.",
             source: "MMS4X00-NS 800G Twin-port OSFP 2x400G, NVIDIA docs (A); FiberMall / NADDOD 2.5 modules per GPU (C)." },
         m1: Choice { label: "GPU-to-leaf media", unit: "", group: Optics,
             options: MEDIA_OPTIONS, default: "optical", estimate: false,
@@ -420,8 +462,8 @@ pub mod rows {
         // ---- Advanced ----
         sw_w: Number { label: "Switch power per 51.2 Tb/s", unit: "W", group: Advanced,
             min: 100.0, max: 3000.0, step: 10.0, default: 800.0, estimate: true,
-            help: "Switch system watts without optics, per 51.2 Tb/s of capacity (radix x speed scales it).",
-            source: "Optical Power & Thermal Simulator, Pingdo (C/E): 700-900 W per 51.2T chassis." },
+            help: "Switch system watts without optics (ASIC, CPU, fans, power-supply losses), per 51.2 Tb/s of capacity (radix x speed scales it).",
+            source: "51.2T ASIC 450-500 W: TechInsights (B), ChipCraft (C); chassis without optics 700-900 W: Pingdo optical power simulator (C/E)." },
         sw_ns: Number { label: "Switch latency", unit: "ns", group: Advanced,
             min: 50.0, max: 2000.0, step: 10.0, default: 600.0, estimate: true,
             help: "Port-to-port latency per switch hop. Quantum-2 ~150 ns; Tomahawk Ultra 250 ns; Tomahawk 5 ~600 ns.",
@@ -459,12 +501,12 @@ pub mod rows {
         // After the AFR and temperature inputs: the catalog value is computed from them.
         base_afr: Override { label: "Baseline module AFR", unit: "%/yr", group: Advanced,
             min: 0.01, max: 100.0, step: 0.01,
-            catalog: |s: &Scenario| side_tech(s, Side::Baseline).switch_end.afr_pct, estimate: true,
+            catalog: |s: &Scenario| side_main_tech(s, Side::Baseline).switch_end.afr_pct, estimate: true,
             help: "Failures per 100 baseline modules (CPO: ports) a year. By default the pluggable or CPO rate above, adjusted for the module's power; a datasheet figure replaces it.",
             source: "Computed from the AFR, activation energy and temperature inputs above." },
         alt_afr: Override { label: "Proposed module AFR", unit: "%/yr", group: Advanced,
             min: 0.01, max: 100.0, step: 0.01,
-            catalog: |s: &Scenario| side_tech(s, Side::Proposed).switch_end.afr_pct, estimate: true,
+            catalog: |s: &Scenario| side_main_tech(s, Side::Proposed).switch_end.afr_pct, estimate: true,
             help: "Failures per 100 proposed modules (CPO: ports) a year. By default the pluggable or CPO rate above, adjusted for the module's power; a host's product AFR replaces it.",
             source: "Computed from the AFR, activation energy and temperature inputs above." },
         algo: Choice { label: "Collective algorithm", unit: "", group: Advanced,

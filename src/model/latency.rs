@@ -1,7 +1,7 @@
 //! Latency: one GPU-to-GPU path across the top tier, and what the per-path
 //! saving is worth per collective, per training step and per year.
 
-use super::optics::{Media, SideTech};
+use super::optics::{Media, SideLevels};
 use super::power::HOURS_PER_YEAR;
 
 /// Light in silica fibre (n ~ 1.468), ns/m (Nexgen A/S; dwdm.me; physics).
@@ -32,12 +32,13 @@ pub struct PathLatency {
 
 /// Latency of the path across `tiers` tiers. Each link level is crossed twice
 /// (up and down); an optical level-1 link has a NIC end and a switch end, a
-/// higher one two switch ends. `media[t]` and `length_m[t]` describe level t+1.
+/// higher one two switch ends, each of the technology of that level.
+/// `media[t]` and `length_m[t]` describe level t+1.
 pub fn path_latency(
     tiers: usize,
     media: &[Media],
     length_m: &[f64],
-    side: &SideTech,
+    side: &SideLevels,
     switch_ns: f64,
     fec_ns: f64,
     speed: usize,
@@ -46,8 +47,9 @@ pub fn path_latency(
     for t in 0..tiers {
         let (per_crossing_ns, ends, ns_per_m) = match media[t] {
             Media::Optical => {
-                let lower = if t == 0 { &side.nic_end } else { &side.switch_end };
-                (lower.spec.latency_ns + side.switch_end.spec.latency_ns, 2, FIBRE_NS_PER_M)
+                let level = side.at(t);
+                let lower = if t == 0 { &level.nic_end } else { &level.switch_end };
+                (lower.spec.latency_ns + level.switch_end.spec.latency_ns, 2, FIBRE_NS_PER_M)
             }
             Media::Copper(tech) => (2.0 * tech.spec(speed).latency_ns, 0, COPPER_NS_PER_M),
         };
@@ -132,12 +134,13 @@ impl StepLatency {
 mod tests {
     use super::*;
     use crate::model::catalog::Tech;
-    use crate::model::optics::Overrides;
+    use crate::model::optics::{Breakout, Overrides, SideTech};
     use crate::model::reliability::ReliabilityInputs;
 
-    fn side(tech: Tech) -> SideTech {
+    fn side(tech: Tech) -> SideLevels {
         let rel = ReliabilityInputs { afr_pct: 1.0, afr_cpo_pct: 0.35, ea_ev: 0.0, k_per_w: 1.0, case_c: 70.0 };
-        SideTech::resolve(tech, 1, false, &Overrides::default(), 0.0, &rel)
+        let level = SideTech::resolve(tech, 1, Breakout::NONE, &Overrides::default(), 0.0, &rel);
+        SideLevels { tech, levels: [level; 3] }
     }
 
     #[test]

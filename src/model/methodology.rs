@@ -14,28 +14,32 @@ pub static FORMULAS: &[Formula] = &[
     // ---- Fabric ----
     Formula {
         name: "Fabric size",
-        text: "GPU ports = GPUs x ports per GPU. A non-blocking folded Clos of radix k attaches k ports with 1 tier, k^2/2 with 2, k^3/4 with 3 and k^4/8 with 4. With leaf oversubscription o the leaf has down = floor(k x o / (1 + o)) ports to GPUs and up = k - down to the spines, and the capacity is down x k x (k/2)^(T-2). Auto picks the smallest T that fits; forced tiers that are too few are raised with a notice; beyond 4 tiers the figures are those of a 4-tier fabric with a larger top tier, and a notice says so.",
+        text: "GPU ports = GPUs x ports per GPU, spread evenly over 1, 2, 4 or 8 identical, independent planes (which must divide the ports per GPU). Tiers are worked out for one plane. A non-blocking folded Clos of radix k attaches k ports with 1 tier, k^2/2 with 2, k^3/4 with 3 and k^4/8 with 4. With leaf oversubscription o the leaf has down = floor(k x o / (1 + o)) ports to GPUs and up = k - down to the spines, and the capacity is down x k x (k/2)^(T-2). Auto picks the smallest T that fits; forced tiers that are too few are raised with a notice; beyond 4 tiers the figures are those of a 4-tier fabric with a larger top tier, and a notice says so.",
     },
     Formula {
         name: "Switches and links",
-        text: "Links at level 1 (GPU to leaf) = GPU ports. Leaves = ceil(GPU ports / down). Links at level 2 = leaves x up, and the same at every higher level (non-blocking above the leaf). A middle tier has ceil((links below + links above) / k) switches; the top tier ceil(links below / k), since all its ports face down.",
+        text: "Links at level 1 (GPU to leaf) = GPU ports. Leaves = ceil(GPU ports / down). Links at level 2 = leaves x up, and the same at every higher level (non-blocking above the leaf). A middle tier has ceil((links below + links above) / k) switches; the top tier ceil(links below / k), since all its ports face down. Counts are per plane, times the planes: 2 planes of 2,048 ports at k = 64 are 2 x (64 + 32) switches; one fabric of 4,096 ports needs 3 tiers and 320.",
     },
     Formula {
         name: "Optical modules",
-        text: "Every optical link has two ends. On the GPU level one end is the GPU's NIC port (a single-port module at the port speed) and one a switch port; higher levels have two switch ports. Switch-end modules = ceil(switch ends / ports per module): 2 with twin-port modules (one module at twice the port speed, e.g. an 800G OSFP carrying 2 x 400G), else 1. Copper levels (DAC, AEC) have cable ends and no optical modules. Modules per GPU = modules / GPUs. Check: 400G ports, radix 64, twin-port on, 2 tiers = 1 x 400G + 1.5 x 800G = 2.5 modules per GPU; 3 tiers = 3.5 (FiberMall / NADDOD).",
+        text: "Every optical link has two ends. On the GPU level one end is the GPU's NIC port (a single-port module at the port speed) and one a switch port; higher levels have two switch ports. A breakout module carries p ports at p x port speed (catalog figures at that speed). Switch-end modules = ceil(switch ends / p), p = 1, 2 (twin-port OSFP, 2 x 400G on Quantum-2) or 4; NIC-end modules = ceil(NIC ends / p), p = 1 or 2. A breakout above 3.2T (4 x 1.6T) is cut to the most ports that fit. Modules = NIC-end + switch-end. Copper levels (DAC, AEC) have cable ends and no optical modules. Modules per GPU = modules / GPUs. Check: 400G ports, radix 64, 2 switch ports per module, 2 tiers = 1 x 400G + 1.5 x 800G = 2.5 modules per GPU; 3 tiers = 3.5 (FiberMall / NADDOD).",
     },
     Formula {
         name: "Co-packaged optics",
-        text: "CPO replaces the modules on switch ends with optical engines in the switch package, counted as one 'module' per port at the CPO watts per port (6 pJ/bit by default). The NIC end of each GPU link stays a DSP pluggable from the catalog. Twin-port does not apply. Switch prices and the larger blast radius of a CPO engine failure are not modelled separately: at the default every failure already stops the whole job.",
+        text: "CPO replaces the modules on switch ends with optical engines in the switch package, counted as one 'module' per port at the CPO watts per port (6 pJ/bit by default). The NIC end of each GPU link stays a DSP pluggable from the catalog (CPO at the NIC end is not possible; a notice says so). Breakout does not apply to CPO ports. Switch prices and the larger blast radius of a CPO engine failure are not modelled separately: at the default every failure already stops the whole job.",
+    },
+    Formula {
+        name: "Technology per level",
+        text: "Each side may use another technology on level 1 (base1 / alt1), level 2 and every level above (3); 'same' is the side's own, which its overrides refine; other levels use the catalog. Reach is checked per level, on both sides and both link ends, against the technology used there. Reach: DSP 500 m (NVIDIA MMS4X00-NM 2xDR4; IEEE 400GBASE-DR4), LPO 500 m (LPO MSA 100G-DR-LPO, 2025), others and 200G lanes the same DR class (estimate), DAC 2-3 m (NVIDIA), AEC 7 m (estimate).",
     },
     // ---- Power ----
     Formula {
         name: "Module power",
-        text: "Optics power (W) = sum over module kinds of count x (module W + extra host SerDes W). Extra host SerDes W per module = linear share (LPO 1, LRO 0.5, others 0) x the host SerDes input x ports per module. An override of module watts replaces the catalog's module at the port speed; a twin-port module scales its catalog watts by override / catalog, so savings stay linear in the override.",
+        text: "Optics power (W) = sum over module kinds of count x (module W + extra host SerDes W). Extra host SerDes W per module = linear share (LPO 1, LRO 0.5, others 0) x the host SerDes input x ports per module. An override of module watts replaces the catalog's module at the port speed; a breakout module scales its catalog watts at its own speed by override / catalog, so savings stay linear in the override.",
     },
     Formula {
         name: "Switch and network power",
-        text: "Switch W = switches x (switch W per 51.2 Tb/s x radix x Gb/s / 51,200). Network W = optics W + switch W + copper cable-end W. Optics share of network power (%) = optics W / network W x 100.",
+        text: "Switch W = switches x (switch W per 51.2 Tb/s x radix x Gb/s / 51,200). Switch W is the system without optics: ASIC (450-500 W at 51.2T: TechInsights, ChipCraft), CPU, fans and power-supply losses; its cages' modules count as optics. 800 W is in the 700-900 W chassis range (Pingdo); the 1.5-2.2 kW often quoted is with 64 modules fitted (~1.1 kW). Network W = optics W + switch W + copper cable-end W. Optics share of network power (%) = optics W / network W x 100.",
     },
     Formula {
         name: "Facility power, energy, cost and CO2",
@@ -70,7 +74,7 @@ pub static FORMULAS: &[Formula] = &[
     },
     Formula {
         name: "NPV and payback",
-        text: "NPV of choosing the proposal (USD) = -(proposed capex - baseline capex) + sum over years y = 1..horizon of (baseline opex - proposed opex) / (1 + rate)^y. Payback (months) = extra capex / (opex saved per year / 12); 0 when the proposal costs no more up front and saves no less to run; 'never' when it costs more to run or pays back after the horizon (shown as -1 in the metrics, which are always finite).",
+        text: "NPV of choosing the proposal (USD) = -(proposed capex - baseline capex) + sum over years y = 1..horizon of (baseline opex - proposed opex) / (1 + rate)^y. As opex = electricity + failures, the NPV is the sum of modules (-capex difference: modules, spares, installation), electricity (saved per year x A) and failures (replacements, labour, interruptions saved per year x A), A = sum over y of 1 / (1 + rate)^y. Recovered step time (its GPU-hours' value x A) is shown beside the NPV, not in it: it rests on the exposed share of collectives, an upper-bound estimate of compute gained, not money paid or saved, and must not outweigh metered electricity. Payback (months) = extra capex / (opex saved per year / 12); 0 when the proposal costs no more up front and saves no less to run; 'never' when it costs more to run or pays back after the horizon (shown as -1 in the metrics, which are always finite).",
     },
     // ---- Seed claims ----
     Formula {
@@ -79,7 +83,7 @@ pub static FORMULAS: &[Formula] = &[
     },
     Formula {
         name: "Claim: optics are over 40% of network power",
-        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, the default 3-tier fabric has ~77 modules (~1.2 kW of optics, NIC ends included) per 800 W switch, so optics are ~61%. It stops holding when the switches draw more than ~1.8 kW per 51.2 Tb/s, when lower tiers are copper, or with CPO (~39%; LPO still ~45%).",
+        text: "Optics W / (optics W + switch W). With 800 W per 51.2T switch without optics and 16 W DSP modules, the default 3-tier fabric has ~77 modules (~1.2 kW of optics, NIC ends included) per 800 W switch, so optics are 60.6%. Published: 40-58% of a switch's power (QSFPTEK; FS.com); one switch with 64 modules here is 1,024 / 1,824 = 56%; the fabric adds the 32,768 NIC-end modules in the servers, hence 60.6%. An analyst ~45% of networking power (source not found) needs ~1,500 W per 51.2T here, or LPO (45%); it likely counts NICs and other network gear too. It stops holding when the switches draw more than ~1.8 kW per 51.2 Tb/s, when lower tiers are copper, or with CPO (~39%; LPO still ~45%).",
     },
     Formula {
         name: "Claim: the DSP is over half of a module's power; LPO saves about half",

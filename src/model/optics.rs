@@ -29,7 +29,7 @@ impl Media {
 pub struct ModuleKind {
     pub tech: Tech,
     pub spec: ModuleSpec,
-    /// Switch ports (or NIC ports) one module carries: 2 for twin-port.
+    /// Switch ports (or NIC ports) one module carries: 2 or 4 for a breakout module.
     pub ports: f64,
     /// Extra host SerDes watts per module (linear share x host_w x ports).
     pub host_w: f64,
@@ -44,13 +44,31 @@ impl ModuleKind {
     }
 }
 
-/// A side's technology at the scenario's port speed.
+/// Ports per module at each end of a link (1, 2 or 4).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Breakout {
+    pub nic_ports: f64,
+    pub sw_ports: f64,
+}
+
+impl Breakout {
+    pub const NONE: Breakout = Breakout { nic_ports: 1.0, sw_ports: 1.0 };
+}
+
+/// Catalog speed index of a module carrying `ports` ports at port-speed index
+/// `speed` (module speed = ports x port speed), or None above the catalog.
+pub fn module_speed(speed: usize, ports: f64) -> Option<usize> {
+    let idx = speed + (ports.max(1.0).log2().round() as usize);
+    (idx < SPEEDS_GBPS.len()).then_some(idx)
+}
+
+/// A side's technology on one link level at the scenario's port speed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SideTech {
     pub tech: Tech,
     /// Module on a switch port.
     pub switch_end: ModuleKind,
-    /// Module on a GPU's NIC port (single-port; DSP pluggable for CPO).
+    /// Module on a GPU's NIC port (DSP pluggable for CPO).
     pub nic_end: ModuleKind,
 }
 
@@ -68,14 +86,17 @@ pub struct Overrides {
 impl SideTech {
     /// Resolves a technology at port-speed index `speed` (see `SPEEDS_GBPS`).
     ///
-    /// Overrides replace the catalog's module at the port speed. A twin-port
-    /// module (one module at twice the port speed carrying two switch ports)
-    /// scales the catalog's twin figures by override / catalog, so that the
-    /// comparison stays linear in the override. Latency is per port either way.
+    /// Overrides replace the catalog's module at the port speed. A breakout
+    /// module (one module at ports x port speed carrying that many ports)
+    /// scales the catalog's figures at its speed by override / catalog, so
+    /// that the comparison stays linear in the override. Latency is per port
+    /// either way. CPO ports never break out; a breakout the catalog cannot
+    /// carry falls back to one port per module (`evaluate` clamps it first,
+    /// with a notice).
     pub fn resolve(
         tech: Tech,
         speed: usize,
-        twin: bool,
+        breakout: Breakout,
         ov: &Overrides,
         host_w: f64,
         rel: &ReliabilityInputs,
@@ -87,33 +108,51 @@ impl SideTech {
             price_usd: ov.price_usd.map_or(cat.price_usd, |p| p * cat.price_usd / base.price_usd),
             reach_m: cat.reach_m,
         };
-        let twin_speed = speed + 1;
-        let use_twin = twin && tech.can_twin() && twin_speed < SPEEDS_GBPS.len();
-        let (spec, ref_w, ports) = if use_twin {
-            (scaled(tech.spec(twin_speed), port), Tech::Dsp.spec(twin_speed).power_w, 2.0)
-        } else {
-            (scaled(port, port), Tech::Dsp.spec(speed).power_w, 1.0)
+        // (module speed index, ports per module) of a breakout, or one port per module.
+        let fit = |t: Tech, ports: f64| match module_speed(speed, ports) {
+            Some(idx) if t.can_break_out() => (idx, ports),
+            _ => (speed, 1.0),
         };
-        let kind = |module: Tech, spec: ModuleSpec, ref_w: f64, ports: f64| ModuleKind {
-            tech: module,
-            spec,
-            ports,
-            host_w: module.linear_share() * host_w * ports,
-            afr_pct: ov
-                .afr_pct
-                .filter(|_| module == tech)
-                .unwrap_or_else(|| afr_pct(module.afr_class(), spec.power_w, ref_w, rel)),
+        let kind = |module: Tech, (idx, ports): (usize, f64)| {
+            let spec = if module == tech { scaled(module.spec(idx), port) } else { module.spec(idx) };
+            ModuleKind {
+                tech: module,
+                spec,
+                ports,
+                host_w: module.linear_share() * host_w * ports,
+                afr_pct: ov
+                    .afr_pct
+                    .filter(|_| module == tech)
+                    .unwrap_or_else(|| afr_pct(module.afr_class(), spec.power_w, Tech::Dsp.spec(idx).power_w, rel)),
+            }
         };
-        let switch_end = kind(tech, spec, ref_w, ports);
         let nic_tech = tech.nic_end();
-        let nic_spec = if nic_tech == tech { scaled(port, port) } else { nic_tech.spec(speed) };
-        let nic_end = kind(nic_tech, nic_spec, Tech::Dsp.spec(speed).power_w, 1.0);
-        SideTech { tech, switch_end, nic_end }
+        SideTech {
+            tech,
+            switch_end: kind(tech, fit(tech, breakout.sw_ports)),
+            nic_end: kind(nic_tech, fit(nic_tech, breakout.nic_ports)),
+        }
+    }
+}
+
+/// A side's technology on each link level: level 1 (GPU to leaf), level 2
+/// (leaf to spine) and level 3, which stands for every level above.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SideLevels {
+    /// The side's own technology (`base` / `alt`).
+    pub tech: Tech,
+    pub levels: [SideTech; 3],
+}
+
+impl SideLevels {
+    /// The technology of link level `t` (0-based; 3 and up use level 3's).
+    pub fn at(&self, t: usize) -> &SideTech {
+        &self.levels[t.min(2)]
     }
 
-    /// Whether twin-port modules are in use on switch ends.
-    pub fn twin(&self) -> bool {
-        self.switch_end.ports > 1.0
+    /// Whether any switch end of this side uses breakout modules.
+    pub fn breakout(&self) -> bool {
+        self.levels.iter().any(|l| l.switch_end.ports > 1.0)
     }
 }
 
@@ -139,8 +178,9 @@ pub struct LevelOptics {
 impl LevelOptics {
     /// Counts for `level`; `gpu_level` = the level whose lower ends are NIC ports.
     /// Optical: NIC ends = links (GPU level only), switch ends = 2 x links
-    /// (1 x links on the GPU level); modules = ceil(switch ends / ports per
-    /// module) + NIC ends. Copper: 2 ends per link, no modules.
+    /// (1 x links on the GPU level); modules = ceil(switch ends / switch ports
+    /// per module) + ceil(NIC ends / NIC ports per module). Copper: 2 ends per
+    /// link, no modules.
     pub fn count(level: Level, gpu_level: bool, media: Media, side: &SideTech, speed: usize) -> LevelOptics {
         let links = level.links;
         match media {
@@ -157,11 +197,11 @@ impl LevelOptics {
                 let sw = &side.switch_end;
                 let sw_modules = (switch_ends as f64 / sw.ports).ceil();
                 let nic = &side.nic_end;
-                let n = nic_ends as f64;
+                let n = (nic_ends as f64 / nic.ports).ceil();
                 let failures = |m: &ModuleKind, count: f64| count * m.afr_pct / 100.0;
                 LevelOptics {
-                    optical_modules: sw_modules as u64 + nic_ends,
-                    nic_end_modules: nic_ends,
+                    optical_modules: sw_modules as u64 + n as u64,
+                    nic_end_modules: n as u64,
                     copper_ends: 0,
                     module_power_w: sw_modules * sw.power_w() + n * nic.power_w(),
                     copper_power_w: 0.0,
@@ -190,6 +230,8 @@ impl LevelOptics {
 mod tests {
     use super::*;
 
+    const TWIN: Breakout = Breakout { nic_ports: 1.0, sw_ports: 2.0 };
+
     fn rel() -> ReliabilityInputs {
         ReliabilityInputs { afr_pct: 1.0, afr_cpo_pct: 0.35, ea_ev: 0.0, k_per_w: 1.0, case_c: 70.0 }
     }
@@ -198,8 +240,8 @@ mod tests {
     fn twin_port_at_400g_uses_the_800g_module() {
         // Quantum-2: a 400G switch port sits in a twin-port 800G OSFP (16 W, 2 ports);
         // the NIC end is a 400G single-port module (9 W).
-        let s = SideTech::resolve(Tech::Dsp, 0, true, &Overrides::default(), 0.0, &rel());
-        assert!(s.twin());
+        let s = SideTech::resolve(Tech::Dsp, 0, TWIN, &Overrides::default(), 0.0, &rel());
+        assert_eq!(s.switch_end.ports, 2.0);
         assert_eq!(s.switch_end.spec.power_w, 16.0);
         assert_eq!(s.nic_end.spec.power_w, 9.0);
         // GPU level, 64 links: 64 NIC modules + 32 twin modules = 96; 64 x 9 + 32 x 16 = 1,088 W.
@@ -215,23 +257,41 @@ mod tests {
     fn override_scales_twin_module_linearly() {
         // Override 4.5 W at 400G (catalog 9 W): twin 800G module = 4.5 x 16 / 9 = 8 W.
         let ov = Overrides { power_w: Some(4.5), ..Overrides::default() };
-        let s = SideTech::resolve(Tech::Dsp, 0, true, &ov, 0.0, &rel());
+        let s = SideTech::resolve(Tech::Dsp, 0, TWIN, &ov, 0.0, &rel());
         assert!((s.switch_end.spec.power_w - 8.0).abs() < 1e-12);
         assert_eq!(s.nic_end.spec.power_w, 4.5);
     }
 
     #[test]
     fn cpo_keeps_a_pluggable_nic_end_and_never_twins() {
-        let s = SideTech::resolve(Tech::Cpo, 1, true, &Overrides::default(), 0.0, &rel());
-        assert!(!s.twin());
+        let s = SideTech::resolve(Tech::Cpo, 1, TWIN, &Overrides::default(), 0.0, &rel());
+        assert_eq!(s.switch_end.ports, 1.0);
         assert_eq!(s.switch_end.spec.power_w, 4.8);
         assert_eq!(s.nic_end.tech, Tech::Dsp);
         assert_eq!(s.nic_end.spec.power_w, 16.0);
     }
 
     #[test]
+    fn breakout_modules_at_both_ends() {
+        // 400G ports, 4 x 400G on a 1.6T switch module (25 W), 2 x 400G on an
+        // 800G NIC module (16 W). GPU level, 64 links: 16 + 32 modules.
+        let b = Breakout { nic_ports: 2.0, sw_ports: 4.0 };
+        let s = SideTech::resolve(Tech::Dsp, 0, b, &Overrides::default(), 0.0, &rel());
+        assert_eq!((s.switch_end.spec.power_w, s.nic_end.spec.power_w), (25.0, 16.0));
+        let l = LevelOptics::count(Level { switches: 1, links: 64 }, true, Media::Optical, &s, 0);
+        assert_eq!((l.optical_modules, l.nic_end_modules), (48, 32));
+        assert_eq!(l.module_power_w, 16.0 * 25.0 + 32.0 * 16.0);
+        // 4 x 1.6T would need a 6.4T module: one port per module.
+        let s = SideTech::resolve(Tech::Dsp, 2, b, &Overrides::default(), 0.0, &rel());
+        assert_eq!(s.switch_end.ports, 1.0);
+        assert_eq!(s.nic_end.ports, 2.0);
+        assert_eq!(module_speed(2, 4.0), None);
+        assert_eq!(module_speed(1, 4.0), Some(3));
+    }
+
+    #[test]
     fn copper_level_has_no_modules() {
-        let s = SideTech::resolve(Tech::Dsp, 1, false, &Overrides::default(), 0.0, &rel());
+        let s = SideTech::resolve(Tech::Dsp, 1, Breakout::NONE, &Overrides::default(), 0.0, &rel());
         let l = LevelOptics::count(Level { switches: 1, links: 10 }, true, Media::Copper(Tech::Dac), &s, 1);
         assert_eq!(l.optical_modules, 0);
         assert_eq!(l.copper_ends, 20);
@@ -240,9 +300,9 @@ mod tests {
 
     #[test]
     fn lpo_host_serdes_watts_per_port() {
-        let s = SideTech::resolve(Tech::Lpo, 1, false, &Overrides::default(), 1.0, &rel());
+        let s = SideTech::resolve(Tech::Lpo, 1, Breakout::NONE, &Overrides::default(), 1.0, &rel());
         assert_eq!(s.switch_end.power_w(), 8.5 + 1.0);
-        let lro = SideTech::resolve(Tech::Lro, 1, false, &Overrides::default(), 1.0, &rel());
+        let lro = SideTech::resolve(Tech::Lro, 1, Breakout::NONE, &Overrides::default(), 1.0, &rel());
         assert_eq!(lro.switch_end.power_w(), 11.5 + 0.5);
     }
 }

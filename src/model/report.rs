@@ -1,7 +1,7 @@
 //! `Report`: every figure the views need, for both sides and their difference.
 
 use super::fabric::MAX_TIERS;
-use super::finance::MAX_YEARS;
+use super::finance::{MAX_YEARS, NpvParts};
 use super::latency::{PathLatency, StepLatency};
 use super::power::Power;
 use super::validate::Notice;
@@ -15,6 +15,8 @@ pub struct TierRow {
     pub name: &'static str,
     /// "optical" or the copper media id ("dac", "aec").
     pub media: &'static str,
+    /// Technology id of this level's switch-end modules on this side ("dsp", "cpo", ...).
+    pub tech: &'static str,
     pub switches: u64,
     pub links: u64,
     pub optical_modules: u64,
@@ -34,16 +36,21 @@ pub struct TierRow {
 pub struct SideReport {
     /// Technology id ("dsp", "lpo", ...).
     pub tech: &'static str,
-    /// Whether switch ends use twin-port modules.
-    pub twin_port: bool,
+    /// Whether switch ends use breakout modules (2 or 4 ports per module) on any level.
+    pub breakout: bool,
     /// Rows `0..row_count` are used; see [`SideReport::tiers`].
     pub rows: [TierRow; MAX_ROWS],
     pub row_count: usize,
+    /// Every switch, scale-out (all planes) and front-end.
     pub switches: u64,
+    /// Scale-out switches of tiers 1 (leaf) to 4, summed over the planes.
+    pub switches_by_level: [u64; MAX_TIERS],
     pub optical_modules: u64,
-    /// Optical modules at NIC ends; the rest sit at switch ends (and are the
-    /// CPO ports or twin-port modules when the side uses them).
+    /// Optical modules at NIC ends.
     pub nic_end_modules: u64,
+    /// Optical modules at switch ends (CPO ports or breakout modules when
+    /// the side uses them): optical modules - NIC-end modules.
+    pub switch_end_modules: u64,
     pub modules_per_gpu: f64,
     pub power: Power,
     /// The GPU-to-GPU path across the top tier.
@@ -87,8 +94,10 @@ pub struct Delta {
 /// Every output of the model.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Report {
-    /// Scale-out tiers used.
+    /// Scale-out tiers used (per plane).
     pub tiers: usize,
+    /// Identical scale-out planes; counts are summed over them.
+    pub planes: usize,
     /// GPU ports on the scale-out fabric.
     pub endpoints: u64,
     pub gpus: f64,
@@ -97,6 +106,9 @@ pub struct Report {
     pub proposed: SideReport,
     pub delta: Delta,
     pub npv_usd: f64,
+    /// The NPV split by cause (modules, energy, failures) and the value of
+    /// recovered step time, which is outside the NPV.
+    pub npv_parts: NpvParts,
     /// None = never within the horizon.
     pub payback_months: Option<f64>,
     /// Server + proposed network watts per GPU, W.
@@ -119,6 +131,14 @@ pub struct Metric {
 /// Headline metric keys, in display order.
 pub const HEADLINE_KEYS: &[&str] = &[
     "optical_modules",
+    "nic_end_modules",
+    "switch_end_modules",
+    "proposed_optical_modules",
+    "switches",
+    "switches_l1",
+    "switches_l2",
+    "switches_l3",
+    "switches_l4",
     "baseline_optics_power_w",
     "proposed_optics_power_w",
     "power_saved_w",
@@ -131,6 +151,9 @@ pub const HEADLINE_KEYS: &[&str] = &[
     "latency_saved_us_per_step",
     "failures_avoided_per_year",
     "npv_usd",
+    "npv_modules_usd",
+    "npv_energy_usd",
+    "npv_failures_usd",
     "payback_months",
     "optics_share_of_network_power_pct",
 ];
@@ -155,6 +178,28 @@ impl Report {
         let (key, label, value, unit) = match key {
             "optical_modules" => {
                 ("optical_modules", "Optical modules (baseline)", self.baseline.optical_modules as f64, "modules")
+            }
+            "nic_end_modules" => {
+                ("nic_end_modules", "NIC-end modules (baseline)", self.baseline.nic_end_modules as f64, "modules")
+            }
+            "switch_end_modules" => (
+                "switch_end_modules",
+                "Switch-end modules (baseline)",
+                self.baseline.switch_end_modules as f64,
+                "modules",
+            ),
+            "proposed_optical_modules" => (
+                "proposed_optical_modules",
+                "Optical modules (proposed)",
+                self.proposed.optical_modules as f64,
+                "modules",
+            ),
+            "switches" => ("switches", "Switches", self.baseline.switches as f64, "switches"),
+            "switches_l1" => ("switches_l1", "Leaf switches", self.baseline.switches_by_level[0] as f64, "switches"),
+            "switches_l2" => ("switches_l2", "Spine switches", self.baseline.switches_by_level[1] as f64, "switches"),
+            "switches_l3" => ("switches_l3", "Core switches", self.baseline.switches_by_level[2] as f64, "switches"),
+            "switches_l4" => {
+                ("switches_l4", "Super-spine switches", self.baseline.switches_by_level[3] as f64, "switches")
             }
             "baseline_optics_power_w" => {
                 ("baseline_optics_power_w", "Optics power, baseline", self.baseline.power.optics_power_w, "W")
@@ -184,6 +229,9 @@ impl Report {
                 ("failures_avoided_per_year", "Module failures avoided", d.failures_avoided_per_year, "failures/yr")
             }
             "npv_usd" => ("npv_usd", "Net present value", self.npv_usd, "USD"),
+            "npv_modules_usd" => ("npv_modules_usd", "NPV: modules", self.npv_parts.modules_usd, "USD"),
+            "npv_energy_usd" => ("npv_energy_usd", "NPV: electricity", self.npv_parts.energy_usd, "USD"),
+            "npv_failures_usd" => ("npv_failures_usd", "NPV: failures", self.npv_parts.failures_usd, "USD"),
             "payback_months" => ("payback_months", "Payback", self.payback_months.unwrap_or(PAYBACK_NEVER), "months"),
             "optics_share_of_network_power_pct" => (
                 "optics_share_of_network_power_pct",

@@ -3,8 +3,12 @@
 
 use std::fmt;
 
+use super::catalog::speed_index;
 use super::fabric::{MAX_TIERS, tiers_needed};
-use super::inputs::{INPUTS, InputDef, InputKind, Scenario, Slot};
+use super::inputs::{
+    INPUTS, InputDef, InputKind, NIC_PORT_OPTIONS, PLANE_OPTIONS, SW_PORT_OPTIONS, Scenario, Slot, gbps_value,
+};
+use super::optics::module_speed;
 use super::regions;
 
 /// One change made to the user's input, or one caveat from evaluation.
@@ -158,6 +162,8 @@ impl Scenario {
                 notices.push(Notice::new(def.key, why.to_string()));
             }
         }
+        notices.extend(self.fix_planes());
+        notices.extend(self.fix_breakout());
         if let Some(n) = self.fix_tiers() {
             notices.push(n);
         }
@@ -165,11 +171,55 @@ impl Scenario {
         notices
     }
 
-    /// Forced tiers too few for GPUs x ports at this radix: raise them (or go
-    /// back to auto when 3 are not enough).
+    /// Planes as a number (1, 2, 4 or 8).
+    pub fn plane_count(&self) -> u64 {
+        self.planes.parse().unwrap_or(1)
+    }
+
+    /// Planes must divide the ports per GPU (each plane gets the same share
+    /// of every GPU): otherwise the most planes, not more than asked, that do.
+    fn fix_planes(&mut self) -> Option<Notice> {
+        let ports = self.ports as u64;
+        let asked = self.plane_count();
+        if ports.is_multiple_of(asked) {
+            return None;
+        }
+        let fit = PLANE_OPTIONS
+            .iter()
+            .rev()
+            .find(|o| o.id.parse::<u64>().is_ok_and(|p| p <= asked && ports.is_multiple_of(p)));
+        self.planes = fit.map_or("1", |o| o.id);
+        Some(Notice::new(
+            "planes",
+            format!("{asked} planes do not divide {ports} ports per GPU; using {}", self.planes),
+        ))
+    }
+
+    /// A breakout module runs at ports x port speed; above the catalog's
+    /// fastest module (3.2T) it is cut to the most ports that fit.
+    fn fix_breakout(&mut self) -> Vec<Notice> {
+        let speed = speed_index(gbps_value(self.gbps));
+        let fits = |id: &str| module_speed(speed, id.parse().unwrap_or(1.0)).is_some();
+        let mut notices = Vec::new();
+        for (key, options) in [("nic_ports", NIC_PORT_OPTIONS), ("sw_ports", SW_PORT_OPTIONS)] {
+            let asked = self.choice(key).unwrap_or("1");
+            if fits(asked) {
+                continue;
+            }
+            let fit = options.iter().rev().find(|o| fits(o.id)).map_or("1", |o| o.id);
+            self.set_choice(key, fit);
+            notices
+                .push(Notice::new(key, format!("{asked} ports need a module above 3.2T at this speed; using {fit}")));
+        }
+        notices
+    }
+
+    /// Forced tiers too few for the ports of one plane at this radix: raise
+    /// them (or go back to auto when 3 are not enough).
     pub(crate) fn fix_tiers(&mut self) -> Option<Notice> {
         let forced: usize = self.tiers.parse().ok()?;
-        let needed = tiers_needed(self.gpus * self.ports, self.radix, self.oversub).unwrap_or(MAX_TIERS);
+        let per_plane = self.gpus * self.ports / self.plane_count() as f64;
+        let needed = tiers_needed(per_plane, self.radix, self.oversub).unwrap_or(MAX_TIERS);
         if forced >= needed {
             return None;
         }
@@ -177,8 +227,8 @@ impl Scenario {
         Some(Notice::new(
             "tiers",
             format!(
-                "{forced} tiers cannot attach {} ports at radix {}; using {}",
-                fmt_num(self.gpus * self.ports),
+                "{forced} tiers cannot attach {} ports per plane at radix {}; using {}",
+                fmt_num(per_plane),
                 fmt_num(self.radix),
                 self.tiers
             ),

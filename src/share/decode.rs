@@ -7,7 +7,7 @@ use super::apply::{Given, build, report_unknown};
 use super::echo::echo;
 use super::percent;
 use super::version::Version;
-use super::{Decoded, VERSION};
+use super::{Decoded, VERSION, v1};
 
 /// Reads a query string (with or without a leading '?' or '#'). See the
 /// module documentation for what happens to each kind of bad input.
@@ -17,6 +17,7 @@ pub fn decode(query: &str) -> Decoded {
     let mut times = vec![0usize; INPUTS.len()];
     let (mut version, mut version_times) = (None, 0usize);
     let mut unknown = Vec::new();
+    let mut renamed = Vec::new();
     let mut pairs = 0usize;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         pairs += 1;
@@ -28,20 +29,28 @@ pub fn decode(query: &str) -> Decoded {
         } else if let Some(i) = INPUTS.iter().position(|d| d.key == key) {
             given[i] = Some(Given::Text(value));
             times[i] += 1;
+        } else if let Some(new) = v1::renamed(&key, &value) {
+            renamed.push(new);
         } else {
             unknown.push(key);
+        }
+    }
+    // An old key stands for its new one unless the link also gives the new one.
+    for (key, value) in renamed {
+        if let Some(i) = INPUTS.iter().position(|d| d.key == key).filter(|&i| given[i].is_none()) {
+            given[i] = Some(Given::Text(value));
         }
     }
 
     let mut notices = Vec::new();
     match Version::read(version.as_deref()) {
-        // v1 is the first link format, so there is nothing to migrate yet.
-        // When a later format renames a key or changes a unit, links of the
-        // older format get an arm here that rewrites `given` into the new
-        // terms before it is applied below.
-        Version::Current => {}
+        // Format 1's only renamed key (`twin`) was rewritten above, and no
+        // default changed (see `v1`), so both formats read alike from here.
+        // When a later format changes a default or a unit, the older formats
+        // get an arm here that rewrites `given` before it is applied below.
+        Version::Current | Version::V1 => {}
         Version::Missing if pairs == 0 => {}
-        Version::Missing => notices.push(Notice::new("v", format!("this link has no version (v=); read as version {VERSION}"))),
+        Version::Missing => notices.push(Notice::new("v", "this link has no version (v=); read as version 1".into())),
         Version::Newer(n) => notices.push(Notice::new(
             "v",
             format!(

@@ -1,6 +1,6 @@
 //! Share links: a `Scenario` as a query string and back.
 //!
-//! A link holds `v=1` (the format version) and then every input that differs
+//! A link holds `v=2` (the format version) and then every input that differs
 //! from its default, under the input's key, in [`INPUTS`] order. An Override
 //! input (a catalog value the user replaced) appears only while overridden;
 //! numbers are written in Rust's shortest round-trip form, choices by id.
@@ -8,15 +8,25 @@
 //! report.
 //!
 //! ```text
-//! v=1&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&kg_kwh=0.336
+//! v=2&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&kg_kwh=0.336
 //! ```
 //!
 //! # Versions
-//! `v=1` is the first link format; there is no older one. Decoding matches on
-//! the version, so when a later format renames a key or changes a unit, links
-//! in this format get an arm there that migrates them instead of misreading
-//! them. A link from a newer build (`v=2` and up) is read as far as this build
-//! understands it, with a notice; a link without `v` is read as version 1.
+//! A published link keeps its meaning: defaults and catalog values are
+//! versioned with the format, so a link that leaves an input out means that
+//! input's default *in its own format*. Decoding matches on the version and
+//! migrates older links; `tests/link_versions.rs` holds every format's
+//! defaults and catalog as frozen tables, so changing one without a new
+//! format fails the build.
+//!
+//! | `v` | Builds | Change |
+//! |---|---|---|
+//! | 1 | until issue 23 | First format. |
+//! | 2 | issue 23 on | `twin` (`off`/`on`) replaced by `sw_ports` (`1`/`2`, now also `4`); new `planes`, `nic_ports`, `base1`..`base3`, `alt1`..`alt3`, whose defaults give format 1's fabric. No default or catalog value changed. A `v=1` link is read with `twin=on` as `sw_ports=2` and gives the report it gave before. |
+//!
+//! A link from a newer build is read as far as this build understands it,
+//! with a notice; a link without `v` is read as version 1 (with a notice), the
+//! only format there was when such links were written by hand.
 //!
 //! # Bad links
 //! Decoding never fails and never panics. Whatever the link holds, the result
@@ -35,8 +45,11 @@
 //! Choices are applied before numbers: choosing a `region` sets `usd_kwh` and
 //! `kg_kwh` from its preset, and explicit `usd_kwh` / `kg_kwh` values then win
 //! (the region becomes `custom` if they differ from the preset). Finally the
-//! model's cross-field check runs (forced tiers too few for the cluster), as
-//! `evaluate` would run it.
+//! model's cross-field checks run, as `evaluate` would run them, each with a
+//! notice: planes that do not divide the ports per GPU (the most planes, not
+//! more than asked, that do), breakout modules faster than the catalog's
+//! 3.2T (the most ports per module that fit), and forced tiers too few for
+//! one plane's ports (raised).
 //!
 //! # Keys
 //! Stable: a key, once published, keeps its meaning and unit within a version.
@@ -45,10 +58,11 @@
 //!
 //! | Key | Input | Unit | Values | Default |
 //! |---|---|---|---|---|
-//! | `v` | Link format version | | `1` | |
+//! | `v` | Link format version | | `2` (`1` read and migrated) | |
 //! | `gpus` | GPUs | GPUs | 1 to 1000000, step 1 | 32768 |
 //! | `gbps` | Scale-out port speed | Gb/s | `400`, `800`, `1600`, `3200` | `800` |
 //! | `ports` | Scale-out ports per GPU | ports | 1 to 8, step 1 | 1 |
+//! | `planes` | Fabric planes | planes | `1`, `2`, `4`, `8` | `1` |
 //! | `radix` | Switch radix | ports | 4 to 1024, step 2 | 64 |
 //! | `tiers` | Switch tiers |  | `auto`, `2`, `3` | `auto` |
 //! | `oversub` | Leaf oversubscription | :1 | 1 to 8 | 1 |
@@ -62,7 +76,14 @@
 //! | `alt_ns` | Proposed latency per module | ns | 0 to 300, step 1 | catalog |
 //! | `base_usd` | Baseline module price | USD | 1 to 20000, step 1 | catalog |
 //! | `alt_usd` | Proposed module price | USD | 1 to 20000, step 1 | catalog |
-//! | `twin` | Switch-side modules |  | `off`, `on` | `off` |
+//! | `base1` | Baseline, GPU to leaf |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `base2` | Baseline, leaf to spine |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `base3` | Baseline, upper tiers |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt1` | Proposed, GPU to leaf |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt2` | Proposed, leaf to spine |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `alt3` | Proposed, upper tiers |  | `same`, `dsp`, `lro`, `lpo`, `siph`, `cpo` | `same` |
+//! | `nic_ports` | NIC ports per module | ports | `1`, `2` | `1` |
+//! | `sw_ports` | Switch ports per module | ports | `1`, `2`, `4` | `1` |
 //! | `m1` | GPU-to-leaf media |  | `optical`, `dac`, `aec` | `optical` |
 //! | `m2` | Leaf-to-spine media |  | `optical`, `dac`, `aec` | `optical` |
 //! | `m3` | Upper-tier media |  | `optical`, `dac`, `aec` | `optical` |
@@ -109,6 +130,7 @@ mod decode;
 mod echo;
 mod encode;
 mod percent;
+mod v1;
 mod version;
 
 pub use decode::decode;
@@ -116,11 +138,12 @@ pub use encode::encode;
 
 pub(crate) use apply::{Given, build, report_unknown};
 pub(crate) use percent::encode_into as percent_encode;
+pub(crate) use v1::renamed as renamed_key;
 
 use crate::model::{Notice, Scenario};
 
 /// The link format this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A scenario read from a link or an export, and what was changed or ignored
 /// on the way (shown to the user; empty when everything was taken as given).

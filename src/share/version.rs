@@ -5,12 +5,15 @@ use super::echo::echo;
 
 /// What a link says about its format.
 pub(crate) enum Version {
-    /// `v=1`, the format this build writes.
+    /// `v=2`, the format this build writes.
     Current,
+    /// `v=1`: read through [`super::v1`].
+    V1,
     /// A later format: its inputs may mean something else, but those that
     /// still parse are loaded.
     Newer(u64),
-    /// No `v=`: read as the current format.
+    /// No `v=`: read as format 1, the only one there was when links
+    /// could be written without it.
     Missing,
     /// `v=` that is not a version number (`v=abc`, `v=0`, `v=1.5`).
     Unreadable(String),
@@ -24,6 +27,7 @@ impl Version {
         };
         match text.trim().parse::<u64>() {
             Ok(n) if n == u64::from(VERSION) => Version::Current,
+            Ok(1) => Version::V1,
             Ok(n) if n > u64::from(VERSION) => Version::Newer(n),
             _ => Version::Unreadable(echo(text)),
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::charts::{cumulative_cost, latency_breakdown, power_by_tier};
+use crate::charts::{cumulative_cost, latency_breakdown, npv_waterfall, power_by_tier};
 use crate::embed::catalog::{HostCatalog, Sku, matching_sku};
 use crate::embed::config::{ChartKind, HostConfig, Layout, Sections};
 use crate::embed::cta::Cta;
@@ -119,6 +119,7 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
         ChartKind::Power => power_by_tier,
         ChartKind::Cost => cumulative_cost,
         ChartKind::Latency => latency_breakdown,
+        ChartKind::Npv => npv_waterfall,
     }
 }
 

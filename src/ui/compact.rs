@@ -80,9 +80,9 @@ pub fn HeadlineStrip(
     view! {
         <div class="oc-strip-anchor">
             <div class="oc-strip" role="region" aria-label="Main figures" prop:hidden=move || headline_in_view.get()>
-                <span><span class="oc-strip-label">"Saved "</span>{figure_text(report, "power_saved_w")}</span>
-                <span>{figure_text(report, "cost_saved_usd_per_year")}</span>
-                <span><span class="oc-strip-label">"NPV "</span>{figure_text(report, "npv_usd")}</span>
+                <span><span class="oc-strip-label">"Saved "</span>{figure_text(report, "power_saved_w", false)}</span>
+                <span>{figure_text(report, "cost_saved_usd_per_year", false)}</span>
+                <span><span class="oc-strip-label">"NPV "</span>{figure_text(report, "npv_usd", false)}</span>
                 <button type="button" class="oc-link-button" on:click=show_headline>"All results"</button>
             </div>
         </div>

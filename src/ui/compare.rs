@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
-use crate::model::report::SideReport;
+use crate::model::report::{SideReport, TierRow};
 
 /// A row of the comparison: label, how to read the figure from one side, and
 /// how to write it.
@@ -18,6 +18,8 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row { label: "Optical modules", value: |s| s.optical_modules as f64, write: |f, v| f.count(v) },
+    Row { label: "… at NIC ends", value: |s| s.nic_end_modules as f64, write: |f, v| f.count(v) },
+    Row { label: "… at switch ends", value: |s| s.switch_end_modules as f64, write: |f, v| f.count(v) },
     Row { label: "Modules per GPU", value: |s| s.modules_per_gpu, write: |f, v| f.fixed(v, 2) },
     Row { label: "Switches", value: |s| s.switches as f64, write: |f, v| f.count(v) },
     Row { label: "Optics power", value: |s| s.power.optics_power_w, write: |f, v| f.power_w(v) },
@@ -34,6 +36,12 @@ const ROWS: &[Row] = &[
     Row { label: "Capex (modules, spares, installation)", value: |s| s.capex_usd, write: |f, v| f.money(v) },
     Row { label: "Opex per year (energy + failures)", value: |s| s.opex_usd_per_year, write: |f, v| f.money(v) },
 ];
+
+/// "copper DAC"-style media id, or for an optical level its technologies
+/// ("optical: dsp / lpo").
+fn level_media(b: &TierRow, p: &TierRow) -> String {
+    if b.media == "optical" { format!("optical: {} / {}", b.tech, p.tech) } else { b.media.to_string() }
+}
 
 /// `sku` is the host SKU the proposal currently is, if any: the proposed
 /// column is headed with the product's name.
@@ -67,7 +75,7 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView
                 .map(|(b, p)| {
                     view! {
                         <tr>
-                            <th scope="row">{b.name}" ("{b.media}")"</th>
+                            <th scope="row">{b.name}" ("{level_media(b, p)}")"</th>
                             <td>{tier_fmt.count(b.switches as f64)}</td>
                             <td>{tier_fmt.count(b.links as f64)}</td>
                             <td>{tier_fmt.count(b.optical_modules as f64)}</td>

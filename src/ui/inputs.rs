@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::inputs::SAME_TECH;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
 
 /// Every input of one group, in table order.
@@ -20,15 +21,25 @@ pub fn InputGroup(
     #[prop(default = None)]
     lead: Option<AnyView>,
 ) -> impl IntoView {
-    let rows = INPUTS
-        .iter()
-        .filter(|d| d.group == group && !skip.contains(&d.key))
-        .map(|def| input_row(def, scenario, notices));
+    let shown = INPUTS.iter().filter(|d| d.group == group && !skip.contains(&d.key));
+    // The technology of each link level is a refinement most pages leave
+    // alone: it sits in a disclosure, closed until opened.
+    let (levels, rows): (Vec<&'static InputDef>, Vec<&'static InputDef>) = shown.partition(|d| is_level_tech(d));
+    let control = move |def| input_row(def, scenario, notices);
+    let levels = (!levels.is_empty()).then(|| {
+        view! {
+            <details class="oc-levels">
+                <summary>"Technology per link level"</summary>
+                {levels.into_iter().map(control).collect_view()}
+            </details>
+        }
+    });
     view! {
         <fieldset class="oc-group">
             <legend>{group.label()}</legend>
             {lead}
-            {rows.collect_view()}
+            {rows.into_iter().map(control).collect_view()}
+            {levels}
         </fieldset>
     }
 }
@@ -44,6 +55,11 @@ pub fn input_row(def: &'static InputDef, scenario: RwSignal<Scenario>, notices: 
         }
         InputKind::Choice { options, .. } => view! { <ChoiceInput def options scenario notices /> }.into_any(),
     }
+}
+
+/// Whether `def` is one of the per-level technologies (`base1`..`alt3`).
+fn is_level_tech(def: &InputDef) -> bool {
+    matches!(def.kind, InputKind::Choice { options, .. } if options.first().is_some_and(|o| o.id == SAME_TECH))
 }
 
 /// Replaces the shown notices with the outcome of one user action.

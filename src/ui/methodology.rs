@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 use leptos::{ev, html};
 
+use crate::model::inputs::SAME_TECH;
 use crate::model::methodology::FORMULAS;
 use crate::model::validate::fmt_num;
-use crate::model::{INPUTS, InputDef, InputKind, Scenario};
+use crate::model::{Group, INPUTS, InputDef, InputKind, Scenario};
 
 /// An input's value as a reader sees it: choices by label, numbers plain.
 fn shown(def: &InputDef, s: &Scenario) -> String {
@@ -55,8 +56,16 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
                                 InputKind::Override { .. } => "catalog".to_string(),
                                 _ => shown(def, &defaults),
                             };
+                            // Left out of the printed report: the settings of the
+                            // sensitivity panel (not printed either), and a per-level
+                            // technology left at "the side's own" (it repeats the side's row).
+                            let analysis = def.group == Group::Analysis;
+                            let level = matches!(def.kind, InputKind::Choice { default: SAME_TECH, .. });
+                            let no_print = move || {
+                                analysis || level && scenario.with(|s| s.choice(def.key) == Some(SAME_TECH))
+                            };
                             view! {
-                                <tr>
+                                <tr class:oc-no-print=no_print>
                                     <th scope="row">{def.label}</th>
                                     <td>{move || scenario.with(|s| shown(def, s))}</td>
                                     <td>{default}</td>

@@ -12,22 +12,57 @@ use crate::model::Report;
 /// (reference-data.md §0), i.e. 1 kW each.
 const HOUSEHOLD_AC_PEAK_W: f64 = 1_000.0;
 
-/// A headline figure formatted for people, as it changes.
-pub fn figure_text(report: Memo<Report>, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+/// A headline figure formatted for people, as it changes. `bare`: the
+/// number without its unit (a count in a list of counts).
+pub fn figure_text(
+    report: Memo<Report>,
+    key: &'static str,
+    bare: bool,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     // The unit of a metric never changes; only its value does.
     let unit = report.with_untracked(|r| r.metrics().into_iter().find(|m| m.key == key).map(|m| m.unit));
     let fmt = StoredValue::new(fmt);
-    move || fmt.with_value(|f| f.metric(report.with(|r| r.metric(key).unwrap_or(0.0)), unit.unwrap_or("")))
+    move || {
+        let value = report.with(|r| r.metric(key).unwrap_or(0.0));
+        fmt.with_value(|f| if bare { f.count(value) } else { f.metric(value, unit.unwrap_or("")) })
+    }
 }
 
 /// One headline figure: formatted text, unrounded value in `data-value`.
 #[component]
-fn Figure(report: Memo<Report>, key: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
+fn Figure(
+    report: Memo<Report>,
+    key: &'static str,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] bare: bool,
+) -> impl IntoView {
     let value = move || report.with(|r| r.metric(key).unwrap_or(0.0));
     view! {
-        <span class=class data-metric=key data-value=move || value().to_string()>{figure_text(report, key)}</span>
+        <span class=class data-metric=key data-value=move || value().to_string()>{figure_text(report, key, bare)}</span>
     }
+}
+
+/// Where the NPV comes from (its parts sum to it).
+const NPV_PARTS: &[(&str, &str)] =
+    &[("; modules ", "npv_modules_usd"), (", electricity ", "npv_energy_usd"), (", failures ", "npv_failures_usd")];
+
+/// Switches by tier, then the modules at each end and the proposal's modules.
+const FABRIC: &[(&str, &str)] = &[
+    ("leaf ", "switches_l1"),
+    (", spine ", "switches_l2"),
+    (", core ", "switches_l3"),
+    (", super-spine ", "switches_l4"),
+    ("; modules at NIC ends ", "nic_end_modules"),
+    (", at switch ends ", "switch_end_modules"),
+    (", proposed ", "proposed_optical_modules"),
+];
+
+/// A run of labelled figures: each label, then its figure.
+#[component]
+fn Figures(report: Memo<Report>, items: &'static [(&'static str, &'static str)], bare: bool) -> impl IntoView {
+    // As `AnyView`s, whose list rendering the input groups already compile in.
+    items.iter().map(|&(label, key)| view! { {label}<Figure report key bare /> }.into_any()).collect_view()
 }
 
 /// A headline card: a label, the main figure and a line of context.
@@ -85,7 +120,10 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
                 </Card>
                 <Card title="Net present value">
                     <Figure report key="npv_usd" class="oc-card-value" />
-                    <span class="oc-card-sub">"payback: "<Figure report key="payback_months" /></span>
+                    <span class="oc-card-sub">
+                        "payback: "<Figure report key="payback_months" />
+                        <Figures report items=NPV_PARTS bare=false />
+                    </span>
                 </Card>
                 <Card title="Optics power">
                     <span class="oc-card-value">
@@ -93,7 +131,8 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
                     </span>
                     <span class="oc-card-sub">
                         <Figure report key="optical_modules" />", "
-                        <Figure report key="optics_share_of_network_power_pct" />" of network power"
+                        <Figure report key="optics_share_of_network_power_pct" />" of network power; "
+                        <Figure report key="switches" />": "<Figures report items=FABRIC bare=true />
                     </span>
                 </Card>
             </div>
