@@ -196,14 +196,9 @@ async fn the_monte_carlo_run_finishes_in_the_background_with_the_seeded_percenti
     assert_eq!(metric(&host, "mc_p10"), want.p10);
     assert_eq!(metric(&host, "mc_p50"), want.p50);
     assert_eq!(metric(&host, "mc_p90"), want.p90);
-    assert!(
-        host.query_selector("[data-chart=distribution] canvas[aria-label]").unwrap().is_some(),
-        "the histogram is painted"
-    );
-    assert!(
-        host.query_selector("[data-chart=tornado] canvas[aria-label]").unwrap().is_some(),
-        "the tornado is painted"
-    );
+    // Each chart is painted in a task of its own, the histogram once the run is done.
+    wait_for(&host, "[data-chart=distribution] canvas[aria-label]", 5_000.0).await;
+    wait_for(&host, "[data-chart=tornado] canvas[aria-label]", 5_000.0).await;
 }
 
 #[wasm_bindgen_test]
