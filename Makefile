@@ -70,12 +70,14 @@ test-e2e: site-ci
 
 # Native criterion figures, each crate's gzipped share of the wasm, then the
 # built page in headless Chromium; one table against the budgets and
-# target/bench.json (scripts/bench-browser.mjs).
+# target/bench.json (scripts/bench-browser.mjs); then Lighthouse's mobile
+# preset on the standalone and the example product page (scripts/bench-lighthouse.mjs).
 bench: dist setup-test
 	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate
 	@$(WASM) node scripts/wasm-size-by-crate.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm \
 	  --json target/wasm-size.json
 	@node scripts/bench-browser.mjs
+	@CHROME_PATH=/usr/bin/chromium node scripts/bench-lighthouse.mjs
 
 clean:
 	rm -rf target dist

@@ -4,9 +4,10 @@
 //! `CHARTS_OUT=/tmp/charts cargo test --test charts_render` also writes every
 //! chart of every case at 340 and 720 px to that folder, to look at.
 
+use optics_calc::charts::shapes::Shape;
 use optics_calc::charts::{
     Chart, ChartTheme, RGBColor, cumulative_cost, distribution_chart, latency_breakdown, npv_waterfall, parse_hex,
-    power_by_tier, tornado_chart,
+    power_by_tier, shapes, tornado_chart,
 };
 use optics_calc::format::NumberFormat;
 use optics_calc::model::sensitivity::{MAIN_INPUTS, tornado};
@@ -415,4 +416,39 @@ fn npv_waterfall_adds_its_causes_up_to_the_npv_and_keeps_step_time_outside() {
     let p = &r.npv_parts;
     assert!((p.modules_usd + p.energy_usd + p.failures_usd - r.npv_usd).abs() <= 1e-9 * r.npv_usd.abs().max(1.0));
     assert!(c.svg.contains("not in the NPV"));
+}
+
+/// The page paints each chart's SVG on a canvas (`charts::shapes`): every
+/// element of every chart must be read back, none skipped, and the host's
+/// names come back as the text they were, not as entities.
+#[test]
+fn every_chart_reads_back_as_canvas_shapes_element_by_element() {
+    for (name, r) in cases() {
+        for width in [340, 720] {
+            for chart in all(&r, &ChartTheme::default(), width) {
+                let d = shapes::read(&chart.svg);
+                let what = format!("{name}/{}/{width}", chart.id);
+                assert_eq!(d.skipped, 0, "{what}");
+                assert_eq!((d.width, d.height > 0.0), (f64::from(width), true), "{what}");
+                let elements = ["<rect ", "<line ", "<polyline ", "<circle ", "<text "]
+                    .iter()
+                    .map(|t| chart.svg.lines().filter(|l| l.starts_with(t)).count())
+                    .sum::<usize>();
+                assert_eq!(d.shapes.len(), elements, "{what}");
+                let texts = d.shapes.iter().filter(|s| matches!(s, Shape::Text { .. })).count();
+                assert_eq!(texts, chart.svg.matches("</text>").count(), "{what}");
+            }
+        }
+    }
+    let theme = ChartTheme { proposed_name: Some("A&B <x> \"Co\"".into()), ..ChartTheme::default() };
+    let chart = power_by_tier(&evaluate(&Scenario::default()), &NumberFormat::default(), &theme, 720);
+    let texts: Vec<String> = shapes::read(&chart.svg)
+        .shapes
+        .into_iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.into_owned()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t == "Proposed: A&B <x> \"Co\""), "{texts:?}");
 }

@@ -171,8 +171,8 @@ async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
     let mut s = Scenario::default();
     s.set_choice("alt", "cpo");
     assert_eq!(metric(&host, "power_saved_w"), evaluate(&s).metric("power_saved_w").unwrap());
-    let svg = host.query_selector("[data-chart=power-by-tier] svg").unwrap();
-    assert!(svg.is_some(), "the power chart is drawn");
+    let canvas = host.query_selector("[data-chart=power-by-tier] canvas[aria-label]").unwrap();
+    assert!(canvas.is_some(), "the power chart is painted");
 }
 
 /// Waits (up to `limit_ms`) until `css` matches an element in `host`.
@@ -196,8 +196,9 @@ async fn the_monte_carlo_run_finishes_in_the_background_with_the_seeded_percenti
     assert_eq!(metric(&host, "mc_p10"), want.p10);
     assert_eq!(metric(&host, "mc_p50"), want.p50);
     assert_eq!(metric(&host, "mc_p90"), want.p90);
-    assert!(host.query_selector("[data-chart=distribution] svg").unwrap().is_some(), "the histogram is drawn");
-    assert!(host.query_selector("[data-chart=tornado] svg").unwrap().is_some(), "the tornado is drawn");
+    // Each chart is painted in a task of its own, the histogram once the run is done.
+    wait_for(&host, "[data-chart=distribution] canvas[aria-label]", 5_000.0).await;
+    wait_for(&host, "[data-chart=tornado] canvas[aria-label]", 5_000.0).await;
 }
 
 #[wasm_bindgen_test]
@@ -225,9 +226,10 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// The drawing of the chart `[data-chart=<id>]`.
-fn chart_svg(host: &web_sys::HtmlElement, id: &str) -> String {
-    host.query_selector(&format!("[data-chart={id}] .oc-chart-svg")).unwrap().unwrap().inner_html()
+/// The pixels of the chart `[data-chart=<id>]`, as a PNG data URL.
+fn chart_pixels(host: &web_sys::HtmlElement, id: &str) -> String {
+    let canvas = host.query_selector(&format!("[data-chart={id}] canvas")).unwrap().unwrap();
+    canvas.unchecked_into::<web_sys::HtmlCanvasElement>().to_data_url().unwrap()
 }
 
 /// Where an element's top edge is, in CSS pixels from the viewport's top
@@ -249,20 +251,20 @@ async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
     let tornado = host.query_selector("[data-chart=tornado]").unwrap().unwrap();
     let viewport_px = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap();
     assert!(top_px(&tornado) > viewport_px, "precondition: the tornado is below the viewport");
-    let (power_before, tornado_before) = (chart_svg(&host, "power-by-tier"), chart_svg(&host, "tornado"));
+    let (power_before, tornado_before) = (chart_pixels(&host, "power-by-tier"), chart_pixels(&host, "tornado"));
 
     set_input(&host, "input[type=range][data-input=gpus]", "2048");
     tick().await;
-    assert_ne!(chart_svg(&host, "power-by-tier"), power_before, "a chart in view follows each input");
-    assert_eq!(chart_svg(&host, "tornado"), tornado_before, "a chart out of view waits for the inputs to rest");
+    assert_ne!(chart_pixels(&host, "power-by-tier"), power_before, "a chart in view follows each input");
+    assert_eq!(chart_pixels(&host, "tornado"), tornado_before, "a chart out of view waits for the inputs to rest");
 
     sleep(400).await;
-    let rested = chart_svg(&host, "tornado");
+    let rested = chart_pixels(&host, "tornado");
     assert_ne!(rested, tornado_before, "and is redrawn once they have");
     // Scrolled into view, it is already up to date: nothing is drawn again.
     tornado.scroll_into_view();
     sleep(500).await;
-    assert_eq!(chart_svg(&host, "tornado"), rested);
+    assert_eq!(chart_pixels(&host, "tornado"), rested);
 }
 
 // ---- embedding: the JS API behind embed.js, called as a host page would ----
@@ -342,8 +344,8 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     assert_eq!(cta.text_content().unwrap(), "Zum Warenkorb");
     // The chart names the proposed side after the chosen product, in the drawing and its table.
     let chart = root.query_selector("[data-chart=cumulative-cost]").unwrap().unwrap();
-    let svg = chart.query_selector("svg").unwrap().unwrap().outer_html();
-    assert!(svg.contains("800G CPO port"), "the series is named after the SKU");
+    let label = chart.query_selector("canvas").unwrap().unwrap().get_attribute("aria-label").unwrap();
+    assert!(label.contains("proposed (800G CPO port)"), "the series is named after the SKU: {label}");
     chart.query_selector("details").unwrap().unwrap().unchecked_into::<web_sys::HtmlDetailsElement>().set_open(true);
     let caption = wait_for(&root, "[data-chart=cumulative-cost] caption", 5_000.0).await.text_content().unwrap();
     assert!(caption.contains("proposed 800G CPO port"), "{caption}");

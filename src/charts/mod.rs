@@ -21,6 +21,7 @@ mod distribution;
 mod latency;
 mod layout;
 mod power;
+pub mod shapes;
 mod spans;
 mod tornado;
 mod waterfall;

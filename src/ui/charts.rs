@@ -1,5 +1,8 @@
 //! Charts drawn by `crate::charts` (plotters, SVG) at the width of their
-//! container, each with its data table as an accessible alternative.
+//! container and painted on a canvas (`ui::canvas`), each with its data
+//! table as an accessible alternative and its SVG for download.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::{ev, html};
@@ -9,6 +12,7 @@ use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
+use crate::ui::canvas::paint;
 use crate::ui::in_view::watch_in_view;
 use crate::ui::settle::Settled;
 
@@ -67,21 +71,54 @@ pub fn ChartFigure(
     let in_view = RwSignal::new(true);
     container.on_load(move |figure| watch_in_view(&figure, in_view));
     let table_open = RwSignal::new(false);
+    // The first drawing waits for a task of its own: mounting the calculator
+    // then builds the page without drawing (or, for the tornado, computing)
+    // any chart, and no start-up task grows long (README "Benchmarks").
+    let started = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = started.try_set(true);
+        },
+        Duration::ZERO,
+    );
     // Drawn at every change while in view or shown as a table; out of view,
-    // only when the inputs come to rest. The SVG is replaced only when the
-    // drawing changed.
+    // only when the inputs come to rest, and then only if they changed (or
+    // the width did) since the last drawing. The canvas is painted again only
+    // when the drawing changed.
+    let drawn_for = StoredValue::new(None::<(u64, u32)>);
     let chart = Memo::new_with_compare(
         move |prev: Option<&Chart>| {
+            if !started.get() {
+                return pending_chart();
+            }
             let seen = in_view.get() | table_open.get();
-            if prev.is_none() || seen {
-                draw.run(width.get())
-            } else {
-                settled.track();
-                untrack(|| draw.run(width.get()))
+            let now = (settled.changes(), width.get_untracked());
+            let drawn = prev.filter(|c| !c.svg.is_empty());
+            if seen || drawn.is_none() {
+                drawn_for.set_value(Some(now));
+                return draw.run(width.get());
+            }
+            settled.track();
+            match drawn {
+                Some(c) if drawn_for.get_value() == Some(now) => c.clone(),
+                _ => {
+                    drawn_for.set_value(Some(now));
+                    untrack(|| draw.run(width.get()))
+                }
             }
         },
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
+    // Painted when the drawing changes (and once the canvas exists).
+    let canvas = NodeRef::<html::Canvas>::new();
+    Effect::new(move |_| {
+        if let Some(el) = canvas.get().filter(|_| chart.with(|c| !c.svg.is_empty())) {
+            let label = chart.with(|c| paint(&el, &c.svg));
+            if el.get_attribute("aria-label").as_deref() != Some(&label) {
+                let _ = el.set_attribute("aria-label", &label);
+            }
+        }
+    });
     let save_svg = move |_| {
         chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.svg)));
     };
@@ -99,8 +136,7 @@ pub fn ChartFigure(
                         aria-label=move || chart.with(|c| format!("Download {} as PNG", c.title))>"PNG"</button>
                 </span>
             </figcaption>
-            // The SVG comes from plotters, which XML-escapes every text it draws.
-            <div class="oc-chart-svg" inner_html=move || chart.with(|c| c.svg.clone())></div>
+            <div class="oc-chart-plot"><canvas node_ref=canvas role="img"></canvas></div>
             // The table is built while its disclosure is open: closed, it
             // would still cost every input event some 20-60 text updates.
             <details class="oc-chart-table" on:toggle=move |ev| {
@@ -111,6 +147,11 @@ pub fn ChartFigure(
             </details>
         </figure>
     }
+}
+
+/// What a figure holds before its first drawing (a task after mounting).
+fn pending_chart() -> Chart {
+    Chart { id: "", title: String::new(), svg: String::new(), table: DataTable::default() }
 }
 
 /// A chart's figures as a plain table, rebuilt whole when they change.

@@ -4,6 +4,7 @@
 mod actions;
 mod browser;
 mod calculator;
+mod canvas;
 mod charts;
 mod compact;
 mod compare;
@@ -72,11 +73,12 @@ pub fn mount_standalone() {
         if embedded {
             frame::talk_to_parent(state, options.cta.clone());
         }
-        // Every chart is drawn fresh at mount, in view or not.
+        let calculator = view! { <Calculator state options /> };
+        // Queued after the charts' first drawings, which mounting queued.
         if print {
             print_soon();
         }
-        view! { <Calculator state options /> }
+        calculator
     })
     .forget();
 }

@@ -84,6 +84,8 @@ pub fn Headline(report: Memo<Report>) -> impl IntoView {
     let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_ascii_uppercase());
     view! {
         <section class="oc-headline" aria-label="Headline results">
+            // The cards' h3 labels need an h2 above them (headings in order).
+            <h2 class="oc-visually-hidden">"Headline results"</h2>
             <p class="oc-versus">
                 <span class="oc-tag oc-tag-base">{move || tech(|r| r.baseline.tech)}</span>
                 " baseline vs "

@@ -17,7 +17,11 @@ const QUIET_MS: u64 = 150;
 /// change with none following, and just before printing (a report must
 /// never show a drawing the inputs have left behind). Zero until the first.
 #[derive(Clone, Copy)]
-pub struct Settled(RwSignal<u64>);
+pub struct Settled {
+    rests: RwSignal<u64>,
+    /// Changes of the scenario so far (not reactive).
+    changes: StoredValue<u64>,
+}
 
 impl Settled {
     /// Watches `scenario`; mounting counts as its first change.
@@ -40,22 +44,29 @@ impl Settled {
         });
         let before_print = window_event_listener(ev::beforeprint, move |_| count.update(|n| *n += 1));
         on_cleanup(move || before_print.remove());
-        Settled(count)
+        Settled { rests: count, changes }
+    }
+
+    /// How many times the scenario has changed (mounting included), read
+    /// without subscribing: work done for one value need not be redone at a
+    /// rest that followed no change.
+    pub fn changes(&self) -> u64 {
+        self.changes.try_get_value().unwrap_or(0)
     }
 
     /// How many times the inputs have come to rest; a reactive read, so the
     /// caller runs again at the next.
     pub fn count(&self) -> u64 {
-        self.0.get()
+        self.rests.get()
     }
 
     /// Subscribes the caller to the next moment of rest.
     pub fn track(&self) {
-        self.0.track();
+        self.rests.track();
     }
 
     /// Counts a moment of rest now (before printing from a button).
     pub fn now(&self) {
-        self.0.update(|n| *n += 1);
+        self.rests.update(|n| *n += 1);
     }
 }

@@ -12,7 +12,7 @@ const HOSTILE_CSS = `
   * { font: italic 40px/3 serif !important; color: #f0f !important; text-transform: uppercase !important;
       letter-spacing: 4px !important; box-sizing: content-box !important; }
   div { padding: 30px !important; border: 5px dashed green !important; background: #ff0 !important; }
-  input, select, button, svg { display: none !important; }
+  input, select, button, svg, canvas { display: none !important; }
   .oc-button { background: rgb(1, 2, 3) !important; }`;
 
 const SHOP_CONFIG = {
@@ -62,7 +62,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
       const cs = (e) => getComputedStyle(e);
       return {
         slider: cs(slider).display,
-        svg: cs(root.querySelector('svg')).display,
+        chart: cs(root.querySelector('canvas')).display,
         font: cs(h1).fontStyle,
         transform: cs(h1).textTransform,
         size: parseFloat(cs(root.querySelector('.oc-lede')).fontSize),
@@ -70,7 +70,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
       };
     });
     assert.notEqual(inside.slider, 'none');
-    assert.notEqual(inside.svg, 'none');
+    assert.notEqual(inside.chart, 'none');
     assert.equal(inside.font, 'normal');
     assert.equal(inside.transform, 'none');
     assert.ok(inside.size >= 12 && inside.size <= 20, `body text ${inside.size}px`);

@@ -90,11 +90,12 @@ test('Print report straight after a change prints charts that already follow it'
     await settled(s.page);
     // Charts below the viewport are redrawn when the inputs come to rest, not
     // at every input; printing must not wait for that moment.
-    const chart = '[data-chart=cumulative-cost] .oc-chart-svg';
+    const chart = '[data-chart=cumulative-cost] canvas';
     const { before, printed } = await s.page.evaluate(async (chart) => {
-      const before = document.querySelector(chart).innerHTML;
+      const pixels = () => document.querySelector(chart).toDataURL();
+      const before = pixels();
       const printed = new Promise((resolve) => {
-        window.print = () => resolve(document.querySelector(chart).innerHTML);
+        window.print = () => resolve(pixels());
       });
       const slider = document.querySelector('input[type=range][data-input=gpus]');
       slider.value = '8192';
@@ -104,7 +105,8 @@ test('Print report straight after a change prints charts that already follow it'
     }, chart);
     assert.notEqual(printed, before, 'the printed chart follows the change');
     await settled(s.page);
-    assert.equal(printed, await s.page.locator(chart).innerHTML(), 'and is the drawing of the new inputs');
+    const now = await s.page.evaluate((chart) => document.querySelector(chart).toDataURL(), chart);
+    assert.equal(printed, now, 'and is the drawing of the new inputs');
   } finally {
     await s.close();
   }

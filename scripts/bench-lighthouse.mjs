@@ -1,0 +1,159 @@
+// The Lighthouse half of `make bench`: Lighthouse 12's mobile preset
+// (simulated slow 4G, 4x slower CPU) on the standalone page and on the
+// example product page (examples/storefront.html, the widget below the
+// fold) with and without the widget, median of 3 runs each, printed against
+// the budgets and merged into target/bench.json (as `lighthouse`), which
+// scripts/bench-browser.mjs writes first.
+//
+//   node scripts/bench-lighthouse.mjs [runs]
+//
+// The pages are served as `make serve` serves them: dist/ at /, examples/ at
+// /examples/. The page "without widget" is the product page with the embed
+// script removed and its host elements left as plain, empty elements.
+// Whether the server compressed the wasm is read from Lighthouse's own
+// network record and printed: figures from an uncompressing server are not
+// comparable with a real host's.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { DIST, ROOT, startServer } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const BUDGET = { lcp_ms: 2500, tbt_ms: 200, cls: 0.02, performance: 90, accessibility: 100 };
+/** The product page with the widget may cost this much over the page without it. */
+const PRODUCT_BUDGET = { tbt_extra_ms: 50, lcp_extra_ratio: 0.1 };
+const CHROME_FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** The product page without the calculator: no embed script, and host elements that are no longer hosts. */
+export function withoutWidget(html) {
+  return html
+    .replace(/<script\b[^>]*\bsrc="[^"]*embed\.js"[^>]*>\s*<\/script>/g, '')
+    .replace(/<script\b[^>]*type="module"[^>]*>[^<]*embed\.js[^<]*<\/script>/g, '')
+    .replace(/\sdata-optics-calculator(=("[^"]*"|'[^']*'))?/g, '')
+    .replace(/<optics-calculator\b[^>]*>[\s\S]*?<\/optics-calculator>/g, '')
+    .replace(/<iframe\b[^>]*calculator[^>]*>\s*<\/iframe>/g, '');
+}
+
+/** dist/ at /, examples/ at /examples/ (plus the derived page without widget), in a temporary folder. */
+function siteDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'optics-calc-lh-'));
+  for (const f of readdirSync(DIST)) symlinkSync(join(DIST, f), join(dir, f));
+  const examples = join(ROOT, 'examples');
+  const product = join(examples, 'storefront.html');
+  if (existsSync(product)) {
+    mkdirSync(join(dir, 'examples'));
+    for (const f of readdirSync(examples)) {
+      if (!f.endsWith('.rs')) copyFileSync(join(examples, f), join(dir, 'examples', f));
+    }
+    writeFileSync(join(dir, 'examples', 'storefront-without-widget.html'), withoutWidget(readFileSync(product, 'utf8')));
+  }
+  return dir;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** One Lighthouse run: the figures this bench reports. */
+async function audit(url, port) {
+  const { lhr } = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+  });
+  const a = lhr.audits;
+  const requests = a['network-requests']?.details?.items ?? [];
+  const wasm = requests.find((r) => r.url.endsWith('.wasm'));
+  const failing = Object.values(lhr.categories.accessibility.auditRefs)
+    .map((ref) => a[ref.id])
+    .filter((x) => x && x.score !== null && x.score < 1 && x.scoreDisplayMode !== 'informative')
+    .map((x) => x.id);
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  return {
+    performance: Math.round(lhr.categories.performance.score * 100),
+    accessibility: Math.round(lhr.categories.accessibility.score * 100),
+    lcp_ms: a['largest-contentful-paint'].numericValue,
+    tbt_ms: a['total-blocking-time'].numericValue,
+    cls: a['cumulative-layout-shift'].numericValue,
+    tti_ms: a.interactive.numericValue,
+    bytes_kb: a['total-byte-weight'].numericValue / 1024,
+    wasm_compressed: wasm ? wasm.transferSize < 0.9 * wasm.resourceSize : null,
+    accessibility_failing: failing,
+  };
+}
+
+/** Median of each figure over `runs` runs (fresh Chromium each, as Lighthouse expects). */
+async function medianOf(url, runs) {
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+    try {
+      all.push(await audit(url, chrome.port));
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const keys = ['performance', 'accessibility', 'lcp_ms', 'tbt_ms', 'cls', 'tti_ms', 'bytes_kb'];
+  const out = Object.fromEntries(keys.map((k) => [k, median(all.map((r) => r[k]))]));
+  out.wasm_compressed = all[0].wasm_compressed;
+  out.accessibility_failing = [...new Set(all.flatMap((r) => r.accessibility_failing))];
+  out.runs = all;
+  return out;
+}
+
+const row = (what, value, unit, verdict = '') =>
+  `${what.padEnd(34)} ${(value === undefined || value === null ? 'n/a' : value.toFixed(value < 10 ? 3 : value < 100 ? 1 : 0)).padStart(10)} ${unit.padEnd(10)} ${verdict}`;
+const atMost = (v, b) => (v <= b ? `<= ${b} ok` : `> ${b} MISSED`);
+const atLeast = (v, b) => (v >= b ? `>= ${b} ok` : `< ${b} MISSED`);
+
+const dir = siteDir();
+const server = await startServer(dir, '/');
+const out = { runs: RUNS, budget: { ...BUDGET, product: PRODUCT_BUDGET } };
+const lines = [];
+try {
+  out.standalone = await medianOf(server.url(''), RUNS);
+  const s = out.standalone;
+  lines.push(
+    `Lighthouse 12, mobile preset, median of ${RUNS} (wasm ${s.wasm_compressed ? 'compressed' : 'sent UNCOMPRESSED by the server'})`,
+    row('standalone: performance', s.performance, 'score', atLeast(s.performance, BUDGET.performance)),
+    row('  LCP', s.lcp_ms, 'ms', atMost(s.lcp_ms, BUDGET.lcp_ms)),
+    row('  TBT', s.tbt_ms, 'ms', atMost(s.tbt_ms, BUDGET.tbt_ms)),
+    row('  CLS', s.cls, '', atMost(s.cls, BUDGET.cls)),
+    row('  TTI', s.tti_ms, 'ms'),
+    row('  accessibility', s.accessibility, 'score', atLeast(s.accessibility, BUDGET.accessibility)),
+    row('  bytes transferred', s.bytes_kb, 'KB'),
+  );
+  if (s.accessibility_failing.length) lines.push(`  accessibility audits failing: ${s.accessibility_failing.join(', ')}`);
+  if (existsSync(join(dir, 'examples', 'storefront.html'))) {
+    out.product = await medianOf(server.url('examples/storefront.html'), RUNS);
+    out.product_without_widget = await medianOf(server.url('examples/storefront-without-widget.html'), RUNS);
+    const [p, b] = [out.product, out.product_without_widget];
+    const tbtBudget = b.tbt_ms + PRODUCT_BUDGET.tbt_extra_ms;
+    const lcpBudget = b.lcp_ms * (1 + PRODUCT_BUDGET.lcp_extra_ratio);
+    lines.push(
+      row('product page: performance', p.performance, 'score', `(without widget ${b.performance})`),
+      row('  LCP', p.lcp_ms, 'ms', `${atMost(Math.round(p.lcp_ms), Math.round(lcpBudget))} (without ${Math.round(b.lcp_ms)} + 10%)`),
+      row('  TBT', p.tbt_ms, 'ms', `${atMost(Math.round(p.tbt_ms), Math.round(tbtBudget))} (without ${Math.round(b.tbt_ms)} + 50)`),
+      row('  CLS', p.cls, '', `(without ${b.cls.toFixed(3)})`),
+      row('  TTI', p.tti_ms, 'ms', `(without ${Math.round(b.tti_ms)})`),
+      row('  accessibility', p.accessibility, 'score', `(without ${b.accessibility})`),
+      row('  bytes transferred', p.bytes_kb, 'KB', `(without ${b.bytes_kb.toFixed(0)})`),
+    );
+  } else {
+    lines.push('product page: examples/storefront.html is missing: not measured');
+  }
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(lines.join('\n'));
+const benchFile = join(ROOT, 'target/bench.json');
+const bench = existsSync(benchFile) ? JSON.parse(readFileSync(benchFile, 'utf8')) : {};
+bench.lighthouse = { ...out, measured_at: new Date().toISOString() };
+mkdirSync(join(ROOT, 'target'), { recursive: true });
+writeFileSync(benchFile, JSON.stringify(bench, null, 2) + '\n');
+console.log('written: target/bench.json (lighthouse)');
