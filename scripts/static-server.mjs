@@ -22,8 +22,11 @@ export const TYPES = {
   '.png': 'image/png',
 };
 
-/** Trunk's content hash in a file name: `main-1a2b….css`, `optics-calc-1a2b…_bg.wasm`. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/**
+ * Trunk's content hash in a file name: `main-1a2b….css`, `optics-calc-1a2b…_bg.wasm`.
+ * A 64-bit hash in hex without leading zeros, so sometimes under 16 digits.
+ */
+export const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z]+$/;
 
 /** The encodings a request accepts, best first, among those we store. */
 function accepted(header = '') {

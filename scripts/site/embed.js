@@ -65,8 +65,8 @@ function peek(config) {
  */
 function reservedHeight(width, layout) {
   const w = Math.max(width || 800, 280);
-  if (layout === 'compact' || (layout !== 'full' && w < COMPACT_BELOW_PX)) return Math.round(3640 + 443000 / w);
-  return Math.round(2675 + 984000 / Math.min(Math.max(w, 700), 1280));
+  if (layout === 'compact' || (layout !== 'full' && w < COMPACT_BELOW_PX)) return Math.round(4100 + 465000 / w);
+  return Math.round(3150 + 984000 / Math.min(Math.max(w, 700), 1280));
 }
 
 const sheetOf = (text) => {

@@ -109,7 +109,8 @@ pub fn ChartFigure(
         },
         |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
     );
-    // Painted when the drawing changes (and once the canvas exists).
+    // Painted when the drawing changes (and once the canvas exists); until
+    // the first drawing (a task of its own) the canvas says it is coming.
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {
         if let Some(el) = canvas.get().filter(|_| chart.with(|c| !c.svg.is_empty())) {
@@ -136,7 +137,7 @@ pub fn ChartFigure(
                         aria-label=move || chart.with(|c| format!("Download {} as PNG", c.title))>"PNG"</button>
                 </span>
             </figcaption>
-            <div class="oc-chart-plot"><canvas node_ref=canvas role="img"></canvas></div>
+            <div class="oc-chart-plot"><canvas node_ref=canvas role="img" aria-label="Chart, being drawn"></canvas></div>
             // The table is built while its disclosure is open: closed, it
             // would still cost every input event some 20-60 text updates.
             <details class="oc-chart-table" on:toggle=move |ev| {

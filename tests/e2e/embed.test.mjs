@@ -50,8 +50,8 @@ test('two script widgets on a hostile store page: isolated, independent, announc
     const value = (id, key) => widget(id).locator(`[data-metric=${key}]`).first().getAttribute('data-value').then(Number);
 
     // Each widget computes its own scenario, as the model does.
-    assert.equal(await value('a', 'optical_modules'), expected('v=1&gpus=8192').metrics.optical_modules);
-    assert.equal(await value('b', 'optical_modules'), expected('v=1').metrics.optical_modules);
+    assert.equal(await value('a', 'optical_modules'), expected('v=2&gpus=8192').metrics.optical_modules);
+    assert.equal(await value('b', 'optical_modules'), expected('v=2').metrics.optical_modules);
 
     // The store's CSS does not reach in: controls are visible, text is not 40 px uppercase serif.
     await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).shadowRoot.querySelector('link')?.sheet));
@@ -85,14 +85,14 @@ test('two script widgets on a hostile store page: isolated, independent, announc
       e.value = '16384';
       e.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    const want = expected('v=1&gpus=16384&alt_w=8.5&alt_ns=5&alt_usd=790');
+    const want = expected('v=2&gpus=16384&alt_w=8.5&alt_ns=5&alt_usd=790');
     await page.waitForFunction(
       (n) => window.events.filter((e) => e.host === 'a').at(-1)?.detail.figures.optical_modules === n,
       want.metrics.optical_modules,
       { timeout: 10_000 },
     );
     assert.equal(await value('a', 'npv_usd'), want.metrics.npv_usd);
-    assert.equal(await value('b', 'optical_modules'), expected('v=1').metrics.optical_modules);
+    assert.equal(await value('b', 'optical_modules'), expected('v=2').metrics.optical_modules);
     const last = await page.evaluate(() => window.events.filter((e) => e.host === 'a').at(-1).detail);
     assert.equal(last.figures.optical_modules, want.metrics.optical_modules);
     assert.equal(last.figures.npv_usd, want.metrics.npv_usd);
@@ -122,7 +122,7 @@ test('two script widgets on a hostile store page: isolated, independent, announc
       w.unmount();
       return { notices, modules: report.figures.optical_modules, shown: Number(shown), methodology, left: el.shadowRoot.childElementCount };
     }, embedUrl);
-    const m = expected('v=1&gpus=2048&pue=9');
+    const m = expected('v=2&gpus=2048&pue=9');
     assert.equal(api.modules, m.metrics.optical_modules);
     assert.equal(api.shown, m.metrics.optical_modules);
     assert.deepEqual(api.notices, m.notices.map((n) => `${n.key}: ${n.message}`));
@@ -212,7 +212,7 @@ test('the iframe embed sizes itself, reports its figures and takes set-scenario 
     await page.goto(shop.server.url(''));
     await page.waitForFunction(() => window.changes.length > 0, null, { timeout: 60_000 });
     const first = await page.evaluate(() => window.changes.at(-1));
-    const model = expected('v=1&gpus=4096');
+    const model = expected('v=2&gpus=4096');
     assert.equal(first.figures.optical_modules, model.metrics.optical_modules);
     // The frame follows its content (here it grows when the Monte Carlo histogram appears): no inner scrollbar.
     const inFrame = page.frameLocator('#calc');
@@ -232,7 +232,7 @@ test('the iframe embed sizes itself, reports its figures and takes set-scenario 
       w.postMessage({ type: 'optics-calc:evil', scenario: 'gpus=2' }, '*');
       w.postMessage({ type: 'optics-calc:set-scenario', scenario: { gpus: 65536, alt: 'cpo' } }, '*');
     });
-    const want = expected('v=1&gpus=65536&alt=cpo');
+    const want = expected('v=2&gpus=65536&alt=cpo');
     await page.waitForFunction((n) => window.changes.at(-1).figures.optical_modules === n, want.metrics.optical_modules, { timeout: 10_000 });
     const shown = await page.frameLocator('#calc').locator('[data-metric=npv_usd]').getAttribute('data-value');
     assert.equal(Number(shown), want.metrics.npv_usd);

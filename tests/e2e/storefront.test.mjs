@@ -101,7 +101,7 @@ test('the widget fits every host width from 320 to 1,280 px in a 1,440 px window
       const reserved = await page.evaluate((ws) => ws.map((w) => document.getElementById(`w${w}`).getBoundingClientRect().height), WIDTHS);
       release();
       for (const w of WIDTHS) await page.locator(`#w${w} [data-mc-state=done]`).waitFor({ timeout: 90_000 });
-      const want = expected('v=1&gpus=8192').metrics.optical_modules;
+      const want = expected('v=2&gpus=8192').metrics.optical_modules;
       for (const [i, w] of WIDTHS.entries()) {
         const g = await geometry(page, `#w${w}`);
         assert.equal(Math.round(g.width), w);
@@ -204,7 +204,7 @@ test('the loader fetches no wasm while the widget is far below the fold, and mou
       await page.evaluate(() => document.getElementById('far').scrollIntoView());
       await page.locator('#far [data-mc-state=done]').waitFor({ timeout: 60_000 });
       assert.equal(wasm(), 1);
-      assertMatchesModel(assert, await metrics(page), expected('v=1&gpus=4096'));
+      assertMatchesModel(assert, await metrics(page), expected('v=2&gpus=4096'));
       const shifts = await page.evaluate(() => window.shifts);
       assert.equal(shifts, 0, 'nothing shifted when the widget mounted');
       assert.equal(await page.evaluate(() => document.getElementById('focus').hasAttribute('data-optics-calculator-mounted')), false);
@@ -231,7 +231,7 @@ test("a host CSP without 'wasm-unsafe-eval', or no WebAssembly: a message, a wor
     await link.waitFor({ timeout: 30_000 });
     assert.match(await page.locator('#a').evaluate((e) => e.shadowRoot.textContent), /could not start/);
     const href = await link.getAttribute('href');
-    assert.equal(href, `${calc.url('')}?v=1&gpus=4096&alt=cpo`);
+    assert.equal(href, `${calc.url('')}?v=2&gpus=4096&alt=cpo`);
     const lines = log.errors.filter((l) => l.startsWith('optics-calc:'));
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.ok(lines[0].includes(`script-src ${calc.origin} 'wasm-unsafe-eval'; style-src ${calc.origin}; connect-src ${calc.origin}`), lines[0]);
@@ -242,7 +242,7 @@ test("a host CSP without 'wasm-unsafe-eval', or no WebAssembly: a message, a wor
     const standalone = await context.newPage();
     await standalone.goto(href);
     await standalone.waitForSelector('[data-metric]', { timeout: 60_000 });
-    assertMatchesModel(assert, await metrics(standalone), expected('v=1&gpus=4096&alt=cpo'));
+    assertMatchesModel(assert, await metrics(standalone), expected('v=2&gpus=4096&alt=cpo'));
 
     // With the policy the README gives for the script embed, it starts, themed, and nothing is refused.
     const allowed = await store(`<!DOCTYPE html><html lang="en"><head><title>Store</title>
@@ -285,14 +285,14 @@ test('<optics-calculator> mounts and unmounts with the element; broken JSON and 
       const value = (id, key) => page.locator(`#${id} [data-metric=${key}]`).getAttribute('data-value').then(Number);
       await page.locator('#c [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
       await page.locator('#broken [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
-      assert.equal(await value('c', 'optical_modules'), expected('v=1&gpus=2048').metrics.optical_modules);
-      assert.equal(await value('broken', 'optical_modules'), expected('v=1').metrics.optical_modules, 'broken JSON: the defaults');
+      assert.equal(await value('c', 'optical_modules'), expected('v=2&gpus=2048').metrics.optical_modules);
+      assert.equal(await value('broken', 'optical_modules'), expected('v=2').metrics.optical_modules, 'broken JSON: the defaults');
       assert.ok(log.errors.some((l) => /^optics-calc: config: the config is not JSON/.test(l)), log.errors.join('\n'));
       assert.ok(log.errors.some((l) => /^optics-calc: data-load must be "lazy" or "eager"/.test(l)), log.errors.join('\n'));
       // The SKU without latency or price is offered, with the catalog's figures and one note.
       assert.deepEqual(info.filter((l) => l.includes("SKU 'S1' gives no latency_ns, price_usd, afr_pct")).length, 1, info.join('\n'));
       await page.locator('#c select[data-input=product]').selectOption('sku:0');
-      const want = expected('v=1&gpus=2048&alt_w=8');
+      const want = expected('v=2&gpus=2048&alt_w=8');
       await page.waitForFunction((n) => Number(document.querySelector('#c').shadowRoot.querySelector('[data-metric=npv_usd]').dataset.value) === n, want.metrics.npv_usd);
       assert.match(await page.locator('#c .oc-product-details').textContent(), /5\.00 ns \(catalog\) · \$800 \(catalog\)/);
 
@@ -305,7 +305,7 @@ test('<optics-calculator> mounts and unmounts with the element; broken JSON and 
       assert.deepEqual(removed, { children: 0, mounted: false });
       await page.evaluate(() => document.querySelector('main').prepend(Object.assign(document.createElement('optics-calculator'), { id: 'c2' })));
       await page.locator('#c2 [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
-      assert.equal(await value('c2', 'optical_modules'), expected('v=1').metrics.optical_modules);
+      assert.equal(await value('c2', 'optical_modules'), expected('v=2').metrics.optical_modules);
     },
   ));
 
@@ -342,7 +342,7 @@ test('the example product pages, as make serve serves them: fit on desktop and p
     await frame.locator('[data-metric=optical_modules]').waitFor({ timeout: 60_000 });
     assert.ok(await frame.locator('.oc-compact').count() === 1, 'the narrow frame is compact');
     assertMatchesModel(assert, await metrics(page.frames().find((f) => f.url().includes('gpus=8192'))),
-      expected('v=1&gpus=8192&gbps=800&alt=lpo&alt_w=8.5&alt_ns=5&alt_usd=790&alt_afr=0.6'));
+      expected('v=2&gpus=8192&gbps=800&alt=lpo&alt_w=8.5&alt_ns=5&alt_usd=790&alt_afr=0.6'));
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(log.errors, []);
     await screenshot(page, 'storefront-iframe');
