@@ -67,10 +67,11 @@ if [ "$toolchain" = debian ]; then
   command -v wasm-ld-22 >/dev/null || die "wasm-ld-22 not found (package lld-22)"
 fi
 
-# --- 2. npm tools: binaryen's wasm-opt (Debian's is too old), playwright-core, axe-core
+# --- 2. npm tools: binaryen's wasm-opt (Debian's is too old), playwright-core (the
+# first paint, tests), axe-core and lighthouse (tests, bench)
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+ (apt-get install nodejs npm)"
-  say "npm ci (binaryen's wasm-opt; playwright-core and axe-core for tests)"
+  say "npm ci (binaryen's wasm-opt; playwright-core for the first paint and tests; axe-core, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
@@ -99,11 +100,13 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   say "trunk installed in $((SECONDS - started)) s"
 fi
 
-# --- 5. browser for tests -----------------------------------------------------
+# --- 5. browser: the build pre-renders the first paint in it; tests drive it --
 if [ "$want" = test ]; then
   if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
     apt_install $DEBIAN_PACKAGES_TEST
   fi
+elif ! command -v chromium >/dev/null; then
+  apt_install chromium
 fi
 
 # --- 6. remember the choice ---------------------------------------------------

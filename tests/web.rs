@@ -13,8 +13,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a calculator into a fresh element and returns that element.
-fn mount(initial: Scenario) -> web_sys::HtmlElement {
+/// Mounts a calculator into a fresh element and returns that element once
+/// every part of it is built (they are built in stages, `ui::stages`).
+async fn mount(initial: Scenario) -> web_sys::HtmlElement {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -24,6 +25,7 @@ fn mount(initial: Scenario) -> web_sys::HtmlElement {
         view! { <Calculator state options /> }
     })
     .forget();
+    wait_for(&host, ".oc-calculator[data-ready]", 10_000.0).await;
     host
 }
 
@@ -54,7 +56,7 @@ fn set_input(host: &web_sys::HtmlElement, css: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn renders_the_module_count_of_the_default_scenario() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     let want = evaluate(&Scenario::default()).metric("optical_modules").unwrap();
     assert_eq!(metric(&host, "optical_modules"), want);
@@ -62,7 +64,7 @@ async fn renders_the_module_count_of_the_default_scenario() {
 
 #[wasm_bindgen_test]
 async fn a_computed_catalog_value_is_shown_at_its_step_until_overridden() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     let boxed = |key: &str| -> String {
         let input: web_sys::HtmlInputElement = host
@@ -84,7 +86,7 @@ async fn a_computed_catalog_value_is_shown_at_its_step_until_overridden() {
 
 #[wasm_bindgen_test]
 async fn moving_the_gpu_slider_updates_the_module_count() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     set_input(&host, "input[type=range][data-input=gpus]", "2048");
     tick().await;
@@ -115,7 +117,7 @@ fn chart_table(host: &web_sys::HtmlElement, id: &str) -> Vec<Vec<String>> {
 async fn a_chart_opens_as_a_table_of_its_figures_that_follows_the_inputs() {
     use optics_calc::charts::{ChartTheme, power_by_tier};
     use optics_calc::format::NumberFormat;
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     let native =
         |s: &Scenario| power_by_tier(&evaluate(s), &NumberFormat::default(), &ChartTheme::default(), 640).table.rows;
@@ -135,7 +137,7 @@ async fn a_chart_opens_as_a_table_of_its_figures_that_follows_the_inputs() {
 
 #[wasm_bindgen_test]
 async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     set_input(&host, "input[type=number][data-input-box=pue]", "9");
     tick().await;
@@ -161,7 +163,7 @@ async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
 
 #[wasm_bindgen_test]
 async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     tick().await;
     let select: web_sys::HtmlSelectElement =
         host.query_selector("select[data-input=alt]").unwrap().unwrap().unchecked_into();
@@ -189,7 +191,7 @@ async fn wait_for(host: &web_sys::HtmlElement, css: &str, limit_ms: f64) -> web_
 
 #[wasm_bindgen_test]
 async fn the_monte_carlo_run_finishes_in_the_background_with_the_seeded_percentiles() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
     let s = Scenario::default();
     let want = monte_carlo(&s, s.focus, &SPREADS, s.samples as usize, s.seed as u64);
@@ -203,7 +205,7 @@ async fn the_monte_carlo_run_finishes_in_the_background_with_the_seeded_percenti
 
 #[wasm_bindgen_test]
 async fn a_new_seed_restarts_the_run_and_changes_its_result() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
     let before = metric(&host, "mc_p50");
     set_input(&host, "input[type=number][data-input-box=seed]", "42");
@@ -243,7 +245,7 @@ fn top_px(el: &web_sys::Element) -> f64 {
 
 #[wasm_bindgen_test]
 async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
-    let host = mount(Scenario::default());
+    let host = mount(Scenario::default()).await;
     wait_for(&host, "[data-mc-state=done]", 60_000.0).await;
     let power = host.query_selector("[data-chart=power-by-tier]").unwrap().unwrap();
     power.scroll_into_view();
@@ -270,13 +272,14 @@ async fn a_chart_out_of_view_is_redrawn_when_the_inputs_come_to_rest() {
 // ---- embedding: the JS API behind embed.js, called as a host page would ----
 
 /// A fresh host element on the page, and a widget mounted into it with a
-/// JSON config.
-fn embed(config: &str) -> (web_sys::HtmlElement, optics_calc::embed::Widget) {
+/// JSON config, once every part of it is built.
+async fn embed(config: &str) -> (web_sys::HtmlElement, optics_calc::embed::Widget) {
     let doc = document();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
     let widget = optics_calc::embed::mount(host.clone().into(), JsValue::from_str(config))
         .unwrap_or_else(|_| panic!("mount failed"));
+    wait_for(&shadow(&host), ".oc-calculator[data-ready]", 10_000.0).await;
     (host, widget)
 }
 
@@ -302,7 +305,7 @@ const SHOP: &str = r##"{
 
 #[wasm_bindgen_test]
 async fn a_configured_widget_shows_the_hosts_choices() {
-    let (host, _widget) = embed(SHOP);
+    let (host, _widget) = embed(SHOP).await;
     tick().await;
     let root = shadow(&host);
     assert!(host.query_selector("[data-metric]").unwrap().is_none(), "nothing renders into the host's light DOM");
@@ -344,8 +347,10 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     assert_eq!(cta.text_content().unwrap(), "Zum Warenkorb");
     // The chart names the proposed side after the chosen product, in the drawing and its table.
     let chart = root.query_selector("[data-chart=cumulative-cost]").unwrap().unwrap();
-    let label = chart.query_selector("canvas").unwrap().unwrap().get_attribute("aria-label").unwrap();
-    assert!(label.contains("proposed (800G CPO port)"), "the series is named after the SKU: {label}");
+    // Out of view, the chart is drawn again once the inputs come to rest.
+    let label =
+        wait_for(&chart.clone().unchecked_into(), "canvas[aria-label*='proposed (800G CPO port)']", 5_000.0).await;
+    assert!(label.get_attribute("aria-label").is_some(), "the series is named after the SKU");
     chart.query_selector("details").unwrap().unwrap().unchecked_into::<web_sys::HtmlDetailsElement>().set_open(true);
     let caption = wait_for(&root, "[data-chart=cumulative-cost] caption", 5_000.0).await.text_content().unwrap();
     assert!(caption.contains("proposed 800G CPO port"), "{caption}");
@@ -356,8 +361,8 @@ async fn a_configured_widget_shows_the_hosts_choices() {
 
 #[wasm_bindgen_test]
 async fn two_widgets_are_independent_and_the_api_drives_one() {
-    let (host_a, widget_a) = embed("{}");
-    let (host_b, mut widget_b) = embed(r#"{"scenario": {"gpus": 4096}}"#);
+    let (host_a, widget_a) = embed("{}").await;
+    let (host_b, mut widget_b) = embed(r#"{"scenario": {"gpus": 4096}}"#).await;
     // Every recalculation is announced on the host element.
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<f64>::new()));
     let record = {
@@ -406,7 +411,8 @@ async fn two_widgets_are_independent_and_the_api_drives_one() {
 async fn a_broken_config_still_gives_a_working_widget() {
     let (host, _widget) = embed(
         r#"{"theme": {"accent": "url(javascript:alert(1))"}, "catalog": 7, "cta": {"url": "javascript:alert('{sku}')"}, "scenario": "gpus=<b>x</b>"}"#,
-    );
+    )
+    .await;
     tick().await;
     let root = shadow(&host);
     assert_eq!(root.get_attribute("style"), None, "no unchecked value reaches the style");

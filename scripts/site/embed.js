@@ -161,19 +161,30 @@ function fail(record, error) {
   record.reject(error);
 }
 
-/** Shows the mounted widget once its stylesheet applies; the reserved height holds until then. */
-function revealWhenStyled(root) {
-  const sheets = root.adoptedStyleSheets;
-  root.adoptedStyleSheets = [...sheets, ...sheetOf('.oc-root{visibility:hidden}')];
+/**
+ * Shows the mounted widget once its stylesheet applies and all of it is built
+ * (the calculator builds in stages and marks its element data-ready); the
+ * reserved height holds until then, so nothing around it moves in between.
+ */
+function revealWhenReady(root) {
+  // On the widget's own element, over its stylesheet (which resets :host).
+  const reserved = Math.round(root.host.getBoundingClientRect().height);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheetOf(`.oc-root{visibility:hidden;min-height:${reserved}px !important}`)];
   const link = root.querySelector('link[rel=stylesheet]');
-  const reveal = () => {
+  const styled = new Promise((resolve) => {
+    if (!link || link.sheet) return resolve();
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  const built = new Promise((resolve) => {
+    const ready = () => root.querySelector('[data-ready]');
+    if (ready()) return resolve();
+    const watch = new MutationObserver(() => ready() && (watch.disconnect(), resolve()));
+    watch.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+  Promise.all([styled, built]).then(() => {
     root.adoptedStyleSheets = sheetOf(':host{display:block}');
-  };
-  if (!link || link.sheet) reveal();
-  else {
-    link.addEventListener('load', reveal, { once: true });
-    link.addEventListener('error', reveal, { once: true });
-  }
+  });
 }
 
 async function start(record) {
@@ -197,7 +208,7 @@ async function start(record) {
     return;
   }
   record.state = 'mounted';
-  revealWhenStyled(record.host.shadowRoot);
+  revealWhenReady(record.host.shadowRoot);
   record.resolve(record.widget);
 }
 

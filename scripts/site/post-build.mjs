@@ -3,23 +3,27 @@
 //
 //   embed.js         the host pages' loader, from scripts/site/embed.js with
 //                    this build's hashed file names filled in (stable name)
-//   index.html       gains a Content-Security-Policy that allows Trunk's
-//                    inline loader by its hash and no other inline script
-//   calculator.html  the page as one file for file://: styles, glue and wasm
-//                    inline, each allowed by hash
+//   index.html       gains the first paint (the app's default report,
+//                    pre-rendered by prerender.mjs in headless Chromium) and a
+//                    Content-Security-Policy that allows the page's inline
+//                    scripts (Trunk's loader, the link guard) by their hashes
+//   calculator.html  the page as one file for file://: the same first paint,
+//                    styles, glue and wasm inline, each allowed by hash
 //   sw.js            the service worker, from scripts/site/sw.js, precaching
 //                    every file of this build under a name derived from them
 //   *.br, *.gz       brotli and gzip beside every text asset and the wasm,
 //                    where smaller, for servers that pick one by Accept-Encoding
 //
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
-// it needs nothing but Node. Under `make dev` (OPTICS_DEV=1) sw.js is a worker
+// it needs Node, and Chromium for the first paint (without one it warns and
+// the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
 // that removes itself and its caches, so a cache never hides a rebuilt page,
 // and nothing is compressed (trunk serve sends plain files).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR;
@@ -62,14 +66,39 @@ const cspMeta = (overrides) => {
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 };
 const hashes = (blocks) => blocks.map((b) => `'sha256-${sha256(b)}'`).join(' ');
-/** The bodies of the page's inline scripts (Trunk's loader). */
+/** The bodies of the page's inline scripts (Trunk's loader, the link guard). */
 const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 /** Puts `meta` first in <head>, before anything it governs. */
 const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
 
+// --- the first paint ----------------------------------------------------------
+// The app's own markup for the default scenario, shown until the wasm has
+// run (the app then empties its element and renders afresh). A page opened
+// with a scenario in its URL hides it (index.html's link guard, main.css).
+const first = dev ? { markup: null, reason: 'not under make dev' } : await prerender(staging);
+if (!first.markup) console.warn(`[post-build] WARNING: the first paint is not pre-rendered: ${first.reason}`);
+const withFirstPaint = (html) =>
+  first.markup
+    ? html.replace(/(<main\b[^>]*\bdata-optics-calculator-standalone\b[^>]*>)/, (tag) => `${tag}<div class="oc-prerendered">${first.markup}</div>`)
+    : html;
+
+// The wasm is fetched once the first paint is on screen, not beside it: the
+// first paint (HTML, CSS) gets the whole connection, and the start-up task
+// does not sit in front of it. Trunk preloads the wasm and starts it from
+// its inline loader; the preload goes and the loader waits for a frame.
+const FRAME_WAIT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n';
+const afterFirstPaint = (html) => {
+  if (!first.markup) return html;
+  const preload = new RegExp(`<link rel="preload" href="\\./${files.wasm}"[^>]*>`);
+  const start = /\nconst wasm = await init\(/;
+  if (!preload.test(html) || !start.test(html)) throw new Error("Trunk's wasm preload or loader has changed: see afterFirstPaint in post-build.mjs");
+  return html.replace(preload, '').replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
+};
+
 // Under make dev, trunk serve fills its live-reload script in as it sends the
 // page, so no hash can be known here: that page alone allows inline scripts.
-const page = read('index.html').toString('utf8');
+const page = afterFirstPaint(withFirstPaint(read('index.html').toString('utf8')));
+if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
 write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));
 
@@ -95,7 +124,7 @@ const glue = read(files.glue).toString('utf8');
 const script = `${glue}
 initSync({ module: Uint8Array.from(atob("${read(files.wasm).toString('base64')}"), (c) => c.charCodeAt(0)) });
 `;
-const single = withMeta(
+const singleBody = withFirstPaint(
   readFileSync(join(source, 'index.html'), 'utf8')
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(/\s*<link data-trunk[^>]*>/g, '')
@@ -104,9 +133,12 @@ const single = withMeta(
     .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
     .replace('</head>', `  <style>${css}</style>\n</head>`)
     .replace('</body>', `<script type="module">${script}</script>\n</body>`),
+);
+const single = withMeta(
+  singleBody,
   cspMeta({
     'default-src': "'none'",
-    'script-src': `'wasm-unsafe-eval' ${hashes([script])}`,
+    'script-src': `'wasm-unsafe-eval' ${hashes(inlineScripts(singleBody))}`,
     'style-src': hashes([css]),
     'img-src': 'data: blob:',
     'connect-src': "'none'",

@@ -28,6 +28,7 @@ use crate::ui::presets_bar::PresetsBar;
 use crate::ui::product::{BillOfMaterials, ProductPicker};
 use crate::ui::readout::Headline;
 use crate::ui::settle::Settled;
+use crate::ui::stages::{Later, Stages};
 
 const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Group::Finance, Group::Advanced];
 
@@ -126,6 +127,8 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
 #[component]
 pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let CalcState { scenario, notices, report, sku, settled } = state;
+    let stages = Stages::start();
+    provide_context(stages);
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
     keep_url_in_step(scenario, settled, options.url);
     let CalcOptions { sections, charts, catalog, cta, share_base, own_page, layout, start_width_px, .. } = options;
@@ -152,18 +155,20 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let bill = move || has_catalog.then(|| view! { <BillOfMaterials scenario report sku cta=cta.get_value() /> });
     // Everything of the results after the headline and the bill.
     let more_results = move || {
-        let chart_views = (sections.charts && charts.with_value(|c| !c.is_empty())).then(|| {
+        let chart_views = move || {
+            (sections.charts && charts.with_value(|c| !c.is_empty())).then(|| {
             view! {
                 <section class="oc-panel oc-charts" aria-label="Charts">
                     {charts.get_value().into_iter().map(|kind| view! { <ChartFigure draw=report_chart(report, sku, chart_drawing(kind)) settled /> }).collect_view()}
                 </section>
             }
-        });
+        })
+        };
         view! {
-            {chart_views}
-            {sections.insight.then(|| view! { <Insight scenario report notices settled /> })}
-            {sections.comparison.then(|| view! { <Comparison report sku /> })}
-            {sections.methodology.then(|| view! { <Methodology scenario /> })}
+            <Later>{chart_views()}</Later>
+            {sections.insight.then(|| view! { <Later><Insight scenario report notices settled /></Later> })}
+            {sections.comparison.then(|| view! { <Later><Comparison report sku /></Later> })}
+            {sections.methodology.then(|| view! { <Later><Methodology scenario /></Later> })}
         }
     };
     // Inputs beside the results (stacked when narrow), every group open.
@@ -171,9 +176,13 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         let inputs = sections.inputs.then(|| {
             view! {
                 <form class="oc-inputs" aria-label="Inputs" on:submit=|ev| ev.prevent_default()>
-                    {GROUPS.into_iter().map(|group| {
-                        let lead = if group == Group::Optics { picker() } else { None };
-                        view! { <InputGroup group scenario notices skip=alt_skip lead /> }
+                    // The first group is on the first screen; the others follow.
+                    {GROUPS.into_iter().enumerate().map(|(i, group)| {
+                        let row = move || {
+                            let lead = if group == Group::Optics { picker() } else { None };
+                            view! { <InputGroup group scenario notices skip=alt_skip lead /> }
+                        };
+                        if i == 0 { row().into_any() } else { view! { <Later>{row()}</Later> }.into_any() }
                     }).collect_view()}
                 </form>
             }
@@ -213,9 +222,11 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
                     </fieldset>
                     {presets()}
                     {GROUPS.into_iter().map(|group| view! {
-                        <GroupDisclosure group>
-                            <InputGroup group scenario notices skip=&FIRST_TOUCH />
-                        </GroupDisclosure>
+                        <Later>
+                            <GroupDisclosure group>
+                                <InputGroup group scenario notices skip=&FIRST_TOUCH />
+                            </GroupDisclosure>
+                        </Later>
                     }).collect_view()}
                 </form>
             }
@@ -234,7 +245,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         }
     };
     view! {
-        <div class="oc-calculator" class:oc-compact=compact node_ref=root>
+        <div class="oc-calculator" class:oc-compact=compact node_ref=root data-ready=move || stages.done().then_some("")>
             <header class="oc-header">
                 {title}
                 {sections.actions.then(|| view! { <Actions scenario report notices settled share_base own_page /> })}

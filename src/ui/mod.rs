@@ -18,6 +18,7 @@ mod presets_bar;
 mod product;
 mod readout;
 mod settle;
+mod stages;
 
 pub(crate) use browser::{fragment_query, page_base_url};
 pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};

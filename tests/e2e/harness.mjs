@@ -106,10 +106,10 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   return { context, page, log };
 }
 
-/** Waits for the calculator's readout to be rendered. */
+/** Waits for the calculator to be built, every stage of it (src/ui/stages.rs). */
 export async function ready(page) {
   // Generous: on a loaded 2-core CI machine a cold wasm start has taken 16 s.
-  await page.waitForSelector('[data-metric]', { timeout: 60_000 });
+  await page.waitForSelector('.oc-calculator[data-ready] [data-metric]', { timeout: 60_000 });
 }
 
 /** Waits until the background Monte Carlo run has finished (its P10/P50/P90 readouts exist). */

@@ -1,0 +1,87 @@
+// The standalone page's first paint, before the wasm has run: the build's
+// pre-rendered default report (scripts/site/prerender.mjs), handed over to
+// the app without a visible jump, and never shown for a link's own scenario.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, screenshot, startServer } from './harness.mjs';
+
+const PHONE = { width: 412, height: 823 };
+
+/** The page at `path` with the wasm held back: what a visitor sees before it has run. */
+async function beforeWasm(browser, url, viewport) {
+  const session = await newPage(browser, viewport);
+  await session.page.route('**/*.wasm', (route) => route.abort());
+  await session.page.goto(url, { waitUntil: 'load' });
+  return session;
+}
+
+/**
+ * Where the page's landmarks sit, and what the inputs say: the title, each
+ * headline figure and each input, by name (the app adds more below them).
+ */
+const boxes = (page) =>
+  page.$$eval('h1, [data-metric], input, select', (els) => {
+    const out = {};
+    for (const e of els) {
+      const key = `${e.tagName} ${e.dataset.metric ?? ''}${e.dataset.input ?? ''}${e.dataset.inputBox ? `box ${e.dataset.inputBox}` : ''}`;
+      const r = e.getBoundingClientRect();
+      const value = 'value' in e ? ` =${e.value}` : '';
+      out[key] ??= `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}${value}`;
+    }
+    return out;
+  });
+
+test('before the wasm runs, the page shows the default report, laid out as the app then lays it out', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+      const first = await beforeWasm(browser, server.url(''), viewport);
+      assert.ok(await first.page.isVisible('.oc-prerendered [data-metric="npv_usd"]'), 'the first paint has the headline');
+      assertMatchesModel(assert, await metrics(first.page), expected('v=2'));
+      await screenshot(first.page, `first-paint-${viewport.width}`);
+      const before = await boxes(first.page);
+      await first.context.close();
+
+      const app = await newPage(browser, viewport);
+      await app.page.goto(server.url(''));
+      await ready(app.page);
+      assert.equal(await app.page.locator('.oc-prerendered').count(), 0, 'the app replaced the first paint');
+      assert.equal(await app.page.locator('h1').count(), 1, 'one calculator, not two');
+      const after = await boxes(app.page);
+      assert.ok(Object.keys(before).length > 20, `the first paint has the first inputs and the headline: ${Object.keys(before)}`);
+      // What is on the first screen stays put (below it, the app adds the later input groups).
+      const onScreen = Object.entries(before).filter(([, box]) => Number(box.split(/[, ]/)[1]) < viewport.height);
+      assert.ok(onScreen.length >= 8, `${viewport.width} px: ${onScreen.length} landmarks on the first screen`);
+      for (const [what, box] of onScreen) assert.equal(after[what], box, `${viewport.width} px: ${what} moved at the hand-over`);
+      assert.deepEqual(app.log.errors, []);
+      await app.context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test("a link's scenario never shows the default figures first, and the app then shows the link's", async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const query = '?v=2&gpus=4096&alt=cpo';
+    const first = await beforeWasm(browser, server.url(query), PHONE);
+    const shown = await first.page.$eval('[data-metric="npv_usd"]', (e) => getComputedStyle(e).visibility);
+    assert.equal(shown, 'hidden', "the default scenario's figures are not shown for a link");
+    await first.context.close();
+
+    const app = await newPage(browser, PHONE);
+    await app.page.goto(server.url(query));
+    await ready(app.page);
+    assert.equal(await app.page.locator('.oc-prerendered').count(), 0);
+    assert.ok(await app.page.isVisible('[data-metric="npv_usd"]'));
+    assertMatchesModel(assert, await metrics(app.page), expected('v=2&gpus=4096&alt=cpo'));
+    await app.context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
