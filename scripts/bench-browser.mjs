@@ -4,9 +4,10 @@
 //
 //   node scripts/bench-browser.mjs
 //
-// - cold load to interactive: navigation start to the first rendered readout
-//   (`[data-metric]`), fresh browser context (no cache, no service worker),
-//   median of 5 loads on loopback;
+// - cold load: navigation start to the first contentful paint (the build's
+//   pre-rendered first paint) and to interactive (the app built, every stage:
+//   `.oc-calculator[data-ready]`), fresh browser context (no cache, no
+//   service worker), median of 5 loads on loopback;
 // - wasm `evaluate` and Monte Carlo: the page's `measure_model` export,
 //   median of 5 runs;
 // - input-to-paint: 200 slider input events at the top of the page (1280 x
@@ -16,8 +17,8 @@
 //   changed DOM and charts. (Dispatching just after a paint
 //   and waiting for the next one would add up to a frame of vsync wait that
 //   no amount of speed removes: 18 ms for a page that only sets a text.)
-// - gzipped transfer of the wasm, JS and CSS the page loads, and (from
-//   target/wasm-size.json) each crate's share of the wasm.
+// - brotli and gzipped transfer of the wasm, JS and CSS the page loads, and
+//   (from target/wasm-size.json) each crate's share of the wasm.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,14 +34,19 @@ const quantile = (values, q) => {
 };
 const median = (values) => quantile(values, 0.5);
 
-function gzipSizes() {
-  const kb = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length / 1024;
+/** The page's wasm, JS and CSS gzipped (level 9), and as the build's .br files. */
+function wireSizes() {
+  const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length / 1024;
+  const br = (file) => (existsSync(join(DIST, `${file}.br`)) ? readFileSync(join(DIST, `${file}.br`)).length / 1024 : NaN);
   const files = readdirSync(DIST);
-  const sum = (re) => files.filter((f) => re.test(f)).reduce((a, f) => a + kb(f), 0);
-  const wasm = sum(/^optics-calc-.*\.wasm$/);
-  const js = sum(/^(optics-calc|register-sw)-.*\.js$/);
-  const css = sum(/^main-.*\.css$/);
-  return { wasm_kb: wasm, js_kb: js, css_kb: css, total_kb: wasm + js + css };
+  const sizes = (kb) => {
+    const sum = (re) => files.filter((f) => re.test(f)).reduce((a, f) => a + kb(f), 0);
+    const wasm = sum(/^optics-calc-.*\.wasm$/);
+    const js = sum(/^(optics-calc|register-sw)-.*\.js$/);
+    const css = sum(/^main-.*\.css$/);
+    return { wasm_kb: wasm, js_kb: js, css_kb: css, total_kb: wasm + js + css };
+  };
+  return { gzip: sizes(gz), brotli: sizes(br) };
 }
 
 function criterion(name) {
@@ -88,18 +94,19 @@ try {
     const { context, page } = await newPage(browser);
     await context.addInitScript(() => {
       new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-metric]')) {
+        if (document.querySelector('.oc-calculator[data-ready]')) {
           window.__interactiveMs = performance.now();
           observer.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe(document, { attributes: true, childList: true, subtree: true });
     });
     await page.goto(server.url(''));
     await ready(page);
-    loads.push(await page.evaluate(() => window.__interactiveMs));
+    loads.push(await page.evaluate(() => [window.__interactiveMs, performance.getEntriesByName('first-contentful-paint')[0]?.startTime]));
     await context.close();
   }
-  out.cold_load_ms = median(loads);
+  out.cold_load_ms = median(loads.map(([interactive]) => interactive));
+  out.cold_first_paint_ms = median(loads.map(([, paint]) => paint ?? NaN));
 
   // --- model in wasm ----------------------------------------------------------
   const { context, page } = await newPage(browser);
@@ -140,7 +147,7 @@ try {
   await server.stop();
 }
 
-Object.assign(out, { gzip: gzipSizes() });
+Object.assign(out, wireSizes());
 // Each crate's share of the gzipped wasm (scripts/wasm-size-by-crate.mjs, run before this).
 const bySize = join(ROOT, 'target/wasm-size.json');
 if (existsSync(bySize)) out.wasm_by_crate = JSON.parse(readFileSync(bySize, 'utf8')).crates;
@@ -164,11 +171,13 @@ console.log(
     row(`input to paint p95 (${out.input_events} events)`, out.input_to_paint_p95_ms, 'ms', BUDGET.input_to_paint_p95_ms),
     row('  p50, scrolled to the charts', out.input_to_paint_charts_in_view_p50_ms, 'ms'),
     row('  p95, scrolled to the charts', out.input_to_paint_charts_in_view_p95_ms, 'ms', BUDGET.input_to_paint_p95_ms),
+    row('cold load: first paint (median 5)', out.cold_first_paint_ms, 'ms'),
     row('cold load to interactive (median 5)', out.cold_load_ms, 'ms', BUDGET.cold_load_ms),
-    row('gzipped wasm', out.gzip.wasm_kb, 'KB'),
-    row('gzipped JS', out.gzip.js_kb, 'KB'),
-    row('gzipped CSS', out.gzip.css_kb, 'KB'),
-    row('gzipped total', out.gzip.total_kb, 'KB', BUDGET.gzip_total_kb),
+    row('wasm, gzip / brotli', out.gzip.wasm_kb, 'KB', undefined) + ` / ${out.brotli.wasm_kb.toFixed(1)} KB`,
+    row('JS, gzip / brotli', out.gzip.js_kb, 'KB') + ` / ${out.brotli.js_kb.toFixed(1)} KB`,
+    row('CSS, gzip / brotli', out.gzip.css_kb, 'KB') + ` / ${out.brotli.css_kb.toFixed(1)} KB`,
+    row('total, gzip', out.gzip.total_kb, 'KB', BUDGET.gzip_total_kb),
+    row('total, brotli (what make serve sends)', out.brotli.total_kb, 'KB'),
   ].join('\n'),
 );
 mkdirSync(join(ROOT, 'target'), { recursive: true });

@@ -58,11 +58,19 @@ const FABRIC: &[(&str, &str)] = &[
     (", proposed ", "proposed_optical_modules"),
 ];
 
-/// A run of labelled figures: each label, then its figure.
+/// A run of labelled figures: each label, then its figure. A count (`bare`)
+/// of zero is left out of sight (a 2-tier fabric has no core or
+/// super-spine); its element stays for the readout interface.
 #[component]
 fn Figures(report: Memo<Report>, items: &'static [(&'static str, &'static str)], bare: bool) -> impl IntoView {
     // As `AnyView`s, whose list rendering the input groups already compile in.
-    items.iter().map(|&(label, key)| view! { {label}<Figure report key bare /> }.into_any()).collect_view()
+    items
+        .iter()
+        .map(|&(label, key)| {
+            let zero = move || bare && report.with(|r| r.metric(key) == Some(0.0));
+            view! { <span hidden=zero>{label}<Figure report key bare /></span> }.into_any()
+        })
+        .collect_view()
 }
 
 /// A headline card: a label, the main figure and a line of context.
