@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{self, Axis, Frame, Header, Key, anchor, bold, font, text_w};
+use super::layout::{self, Frame, Header, Key, ValueAxis, anchor, bold, font, text_w};
 use super::{ChartTheme, finite};
 
 pub(crate) struct Segment {
@@ -46,8 +46,6 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
     let plot_h: i32 = spec.groups.iter().map(|g| label_h + g.bars.len() as i32 * (frame.bar + bar_gap)).sum::<i32>()
         + group_gap * (spec.groups.len() as i32 - 1).max(0);
     let plot_h = plot_h.max(frame.bar);
-    let axis_h = frame.line(frame.tick) + 4;
-    let height = head_h + plot_h + axis_h + frame.pad;
 
     let max_total = spec
         .groups
@@ -55,8 +53,9 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
         .flat_map(|g| &g.bars)
         .map(|b| b.segments.iter().map(|s| finite(s.value).max(0.0)).sum::<f64>())
         .fold(0.0, f64::max);
-    let (left, right, tick_sample) = layout::value_axis_margins(frame, spec.axis_label, 0.0, max_total);
-    let plot_w = (frame.width as i32 - left - right).max(40);
+    let axis = ValueAxis::new(frame, spec.axis_label, 0.0, max_total);
+    let height = head_h + plot_h + axis.height + frame.pad;
+    let plot_w = axis.plot_w;
     let end_w =
         spec.groups.iter().flat_map(|g| &g.bars).map(|b| text_w(&b.end_label, frame.font)).max().unwrap_or(0) + 6;
     // Leave room after the longest bar for its total.
@@ -67,21 +66,14 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
     layout::render(frame, height as u32, theme, title, desc, |root| {
         let (head, body) = root.split_vertically(head_h);
         header.draw(&head, frame, theme)?;
-        let mut plot = ChartBuilder::on(&body)
-            .margin_left(left)
-            .margin_right(right)
-            .margin_bottom(frame.pad)
-            .x_label_area_size(axis_h)
-            .build_cartesian_2d(0.0..x_max, plot_h as f64..0.0)?;
-        let ticks = layout::tick_count(frame, plot_w, &tick_sample);
-        layout::mesh(&mut plot, frame, theme, Axis { ticks, label: spec.axis_label }, None)?;
+        let plot = axis.plot(&body, frame, theme, 0.0..x_max, plot_h as f64..0.0)?;
         let area = plot.plotting_area();
         let group_style = bold(theme, frame.font, theme.text).pos(anchor(HPos::Left, VPos::Center));
         let end_style = font(theme, frame.font, theme.text).pos(anchor(HPos::Left, VPos::Center));
         let inner_style = font(theme, frame.tick, theme.background).pos(anchor(HPos::Center, VPos::Center));
         let mut y = 0;
         for g in &spec.groups {
-            let label = layout::fit(&g.label, plot_w + right - frame.pad, frame.font);
+            let label = layout::fit(&g.label, plot_w + axis.right - frame.pad, frame.font);
             let style = group_style.color(&g.label_color);
             area.draw(&Text::new(label, (0.0, (y + label_h / 2) as f64), style))?;
             y += label_h;

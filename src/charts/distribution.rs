@@ -9,7 +9,7 @@ use crate::model::Metric;
 use crate::model::uncertainty::Distribution;
 
 use super::bars::swatch;
-use super::layout::{self, Axis, Frame, Header, Key, font, muted};
+use super::layout::{self, Frame, Header, Key, ValueAxis, font, muted};
 use super::{Chart, ChartTheme, DataTable, finite};
 
 /// Vertical bars of the histogram (samples per bin), dashed lines at P10 and
@@ -84,29 +84,20 @@ fn draw(
     let header = Header::new(frame, legend, status);
     let head_h = header.height(frame);
     let plot_h = ((frame.width as f64 * 0.4) as i32).clamp(140, 320);
-    let axis_h = frame.line(frame.tick) + 4;
-    let height = head_h + plot_h + axis_h + frame.pad;
     let (min, max) = (finite(d.min), finite(d.max));
     let (x0, x1) =
         if max > min { (min, max) } else { (min - min.abs().max(1.0) * 0.05, max + max.abs().max(1.0) * 0.05) };
     let bin_w = (x1 - x0) / d.histogram.len().max(1) as f64;
     let top = d.histogram.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.15;
-    let (left, right, sample) = layout::value_axis_margins(frame, value, x0, x1);
-    let plot_w = (frame.width as i32 - left - right).max(40);
+    let axis = ValueAxis::new(frame, value, x0, x1);
+    let height = head_h + plot_h + axis.height + frame.pad;
 
     layout::render(frame, height as u32, theme, title, desc, |root| {
         let (head, body) = root.split_vertically(head_h);
         header.draw(&head, frame, theme)?;
-        let mut plot = ChartBuilder::on(&body)
-            .margin_left(left)
-            .margin_right(right)
-            .margin_bottom(frame.pad)
-            .x_label_area_size(axis_h)
-            .build_cartesian_2d(x0..x1, 0.0..top)?;
-        let ticks = layout::tick_count(frame, plot_w, &sample);
-        layout::mesh(&mut plot, frame, theme, Axis { ticks, label: value }, None)?;
+        let plot = axis.plot(&body, frame, theme, x0..x1, 0.0..top)?;
         let area = plot.plotting_area();
-        let px = (x1 - x0) / plot_w as f64;
+        let px = (x1 - x0) / axis.plot_w as f64;
         for (i, &count) in d.histogram.iter().enumerate() {
             if count == 0 {
                 continue;

@@ -9,7 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::ChartTheme;
 
 pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-pub(crate) type Plot<'a> = ChartContext<'a, SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// A plot over f64 x f64 on `'a`'s drawing area of an SVG backend writing into `'b`.
+pub(crate) type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Sizes that follow from the container width.
@@ -206,14 +207,50 @@ pub(crate) struct Axis<'f> {
     pub label: &'f dyn Fn(f64) -> String,
 }
 
-/// Left and right margins for a value axis from `x0` to `x1` whose tick
-/// labels are centred on their ticks, and the widest-looking label (for
-/// [`tick_count`]).
-pub(crate) fn value_axis_margins(frame: &Frame, label: &dyn Fn(f64) -> String, x0: f64, x1: f64) -> (i32, i32, String) {
-    let sample = label(if x1.abs() > x0.abs() { x1 } else { x0 });
-    let left = frame.pad + text_w(&label(x0), frame.tick) / 2;
-    let right = frame.pad + text_w(&sample, frame.tick) / 2;
-    (left, right, sample)
+/// The value axis along the bottom of a chart with no y labels (horizontal
+/// bars and spans, the histogram): tick labels centred on their ticks, so
+/// margins of half the end labels, and as many labels as fit.
+pub(crate) struct ValueAxis<'f> {
+    pub left: i32,
+    pub right: i32,
+    /// Width of the plot between the margins, px.
+    pub plot_w: i32,
+    /// Height of the tick labels' row, px.
+    pub height: i32,
+    ticks: usize,
+    label: &'f dyn Fn(f64) -> String,
+}
+
+impl<'f> ValueAxis<'f> {
+    /// An axis whose labels run from `x0` to `x1`.
+    pub fn new(frame: &Frame, label: &'f dyn Fn(f64) -> String, x0: f64, x1: f64) -> Self {
+        let sample = label(if x1.abs() > x0.abs() { x1 } else { x0 });
+        let left = frame.pad + text_w(&label(x0), frame.tick) / 2;
+        let right = frame.pad + text_w(&sample, frame.tick) / 2;
+        let plot_w = (frame.width as i32 - left - right).max(40);
+        let ticks = tick_count(frame, plot_w, &sample);
+        ValueAxis { left, right, plot_w, height: frame.line(frame.tick) + 4, ticks, label }
+    }
+
+    /// The plot over `x` by `y` on `body` (below a chart's header), with its
+    /// grid and tick labels drawn.
+    pub fn plot<'a, 'b>(
+        &self,
+        body: &'a DrawingArea<SVGBackend<'b>, Shift>,
+        frame: &Frame,
+        theme: &ChartTheme,
+        x: std::ops::Range<f64>,
+        y: std::ops::Range<f64>,
+    ) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
+        let mut plot = ChartBuilder::on(body)
+            .margin_left(self.left)
+            .margin_right(self.right)
+            .margin_bottom(frame.pad)
+            .x_label_area_size(self.height)
+            .build_cartesian_2d(x, y)?;
+        mesh(&mut plot, frame, theme, Axis { ticks: self.ticks, label: self.label }, None)?;
+        Ok(plot)
+    }
 }
 
 /// At most how many tick labels of about `sample` fit along `length_px`.
@@ -224,7 +261,7 @@ pub(crate) fn tick_count(frame: &Frame, length_px: i32, sample: &str) -> usize {
 
 /// Grid lines and tick labels: x along the bottom; y on the left, or none
 /// (then only vertical grid lines, for horizontal bars).
-pub(crate) fn mesh(plot: &mut Plot, frame: &Frame, theme: &ChartTheme, x: Axis, y: Option<Axis>) -> DrawResult {
+pub(crate) fn mesh(plot: &mut Plot<'_, '_>, frame: &Frame, theme: &ChartTheme, x: Axis, y: Option<Axis>) -> DrawResult {
     let tick_style = font(theme, frame.tick, muted(theme));
     let x_fmt = |v: &f64| (x.label)(*v);
     let y_fmt = |v: &f64| y.as_ref().map_or_else(String::new, |a| (a.label)(*v));

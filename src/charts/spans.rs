@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::layout::{self, Axis, Frame, Header, anchor, bold};
+use super::layout::{self, Frame, Header, ValueAxis, anchor, bold};
 use super::{ChartTheme, finite};
 
 /// A label line, then a bar made of spans (from, to, colour) on one line.
@@ -33,34 +33,24 @@ pub(crate) fn draw(
     let gap = (frame.font * 0.6) as i32;
     let row_h = label_h + frame.bar + gap;
     let plot_h = (row_h * rows.len() as i32).max(frame.bar);
-    let axis_h = frame.line(frame.tick) + 4;
-    let height = head_h + plot_h + axis_h + frame.pad;
-
     let (lo, hi) = rows
         .iter()
         .flat_map(|r| r.spans.iter().flat_map(|&(a, b, _)| [finite(a), finite(b)]))
         .fold((reference, reference), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let span = if hi > lo { hi - lo } else { reference.abs().max(1.0) };
     let (x0, x1) = (lo - span * 0.04, hi + span * 0.04);
-    let (left, right, sample) = layout::value_axis_margins(frame, value, x0, x1);
-    let plot_w = (frame.width as i32 - left - right).max(40);
+    let axis = ValueAxis::new(frame, value, x0, x1);
+    let height = head_h + plot_h + axis.height + frame.pad;
 
     layout::render(frame, height as u32, theme, title, desc, |root| {
         let (head, body) = root.split_vertically(head_h);
         header.draw(&head, frame, theme)?;
-        let mut plot = ChartBuilder::on(&body)
-            .margin_left(left)
-            .margin_right(right)
-            .margin_bottom(frame.pad)
-            .x_label_area_size(axis_h)
-            .build_cartesian_2d(x0..x1, plot_h as f64..0.0)?;
-        let ticks = layout::tick_count(frame, plot_w, &sample);
-        layout::mesh(&mut plot, frame, theme, Axis { ticks, label: value }, None)?;
+        let plot = axis.plot(&body, frame, theme, x0..x1, plot_h as f64..0.0)?;
         let area = plot.plotting_area();
         let label_style = bold(theme, frame.font, theme.text).pos(anchor(HPos::Left, VPos::Center));
         let mut y = 0;
         for row in rows {
-            let text = layout::fit(&row.label, plot_w + right - frame.pad, frame.font);
+            let text = layout::fit(&row.label, axis.plot_w + axis.right - frame.pad, frame.font);
             area.draw(&Text::new(text, (x0, (y + label_h / 2) as f64), label_style.clone()))?;
             y += label_h;
             let (top, bottom) = (y as f64, (y + frame.bar) as f64);
