@@ -19,15 +19,12 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { DIST, ROOT, startServer } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const BUDGET = { lcp_ms: 2500, tbt_ms: 200, cls: 0.02, performance: 90, accessibility: 100 };
 /** The product page with the widget may cost this much over the page without it. */
 const PRODUCT_BUDGET = { tbt_extra_ms: 50, lcp_extra_ratio: 0.1 };
-const CHROME_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 
 /** The product page without the calculator: no embed script, and host elements that are no longer hosts. */
 export function withoutWidget(html) {
@@ -90,7 +87,7 @@ async function audit(url, port) {
 async function medianOf(url, runs) {
   const all = [];
   for (let i = 0; i < runs; i++) {
-    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
     try {
       all.push(await audit(url, chrome.port));
     } finally {

@@ -9,10 +9,9 @@
 // a phone sees the same layout before and after the hand-over. It holds what
 // the app's first task builds (the header, the first input group, the
 // headline), not what the app adds below it in later tasks.
-import { existsSync } from 'node:fs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { staticServer } from '../static-server.mjs';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const VIEWPORT = { width: 412, height: 823 };
 /**
  * What the app builds after its first task (the `<Later>` parts of
@@ -28,8 +27,7 @@ const LATER = '.oc-inputs > .oc-group ~ .oc-group, .oc-charts, .oc-insight, .oc-
  * browser can be run here (the page then starts blank, as without this step).
  */
 export async function prerender(dir) {
-  const executablePath = CHROMIUM.find(existsSync);
-  if (!executablePath) return { markup: null, reason: 'no Chromium (scripts/setup.sh installs Debian chromium)' };
+  if (!CHROMIUM_PATH) return { markup: null, reason: 'no Chromium (scripts/setup.sh installs Debian chromium)' };
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -38,10 +36,7 @@ export async function prerender(dir) {
   }
   const server = staticServer({ root: () => dir });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     // No service worker: it would cache this build in a profile thrown away.
     const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });

@@ -7,7 +7,7 @@ import { assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, s
 
 const PHONE = { width: 412, height: 823 };
 
-/** The page at `path` with the wasm held back: what a visitor sees before it has run. */
+/** The page at `url` with the wasm held back: what a visitor sees before it has run. */
 async function beforeWasm(browser, url, viewport) {
   const session = await newPage(browser, viewport);
   await session.page.route('**/*.wasm', (route) => route.abort());
