@@ -167,7 +167,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         view! {
             <Later>{chart_views()}</Later>
             {sections.insight.then(|| view! { <Later><Insight scenario report notices settled /></Later> })}
-            {sections.comparison.then(|| view! { <Later><Comparison report sku /></Later> })}
+            {sections.comparison.then(|| view! { <Later><Comparison report sku settled /></Later> })}
             {sections.methodology.then(|| view! { <Later><Methodology scenario /></Later> })}
         }
     };
@@ -193,7 +193,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             <div class="oc-layout" class:oc-no-inputs=!sections.inputs>
                 {inputs}
                 <div class="oc-results">
-                    <Headline report />
+                    <Headline report settled />
                     {bill()}
                     {more_results()}
                 </div>
@@ -235,7 +235,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         // it scrolls away with them, never out of the widget.
         view! {
             {notices_view()}
-            <div class="oc-headline-box" node_ref=headline><Headline report /></div>
+            <div class="oc-headline-box" node_ref=headline><Headline report settled /></div>
             <div class="oc-strip-scope">
                 <HeadlineStrip report headline_in_view headline />
                 {bill()}

@@ -29,13 +29,13 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, d.width, d.height);
     ctx.set_text_baseline("alphabetic");
-    let mut pen = Pen { ctx: &ctx, font: String::new(), dashed: None };
+    let mut pen = Pen::new(&ctx);
     for shape in &d.shapes {
         match shape {
             Shape::Rect { x, y, w, h, paint } => {
                 pen.alpha(paint);
                 if let Some(fill) = paint.fill {
-                    ctx.set_fill_style_str(fill);
+                    pen.fill(fill);
                     ctx.fill_rect(*x, *y, *w, *h);
                 }
                 if pen.stroke(paint) {
@@ -57,7 +57,7 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
                 let _ = ctx.arc(*cx, *cy, *r, 0.0, TAU);
                 pen.alpha(paint);
                 if let Some(fill) = paint.fill {
-                    ctx.set_fill_style_str(fill);
+                    pen.fill(fill);
                     ctx.fill();
                 }
                 if pen.stroke(paint) {
@@ -70,13 +70,16 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
                     ctx.set_font(font);
                     pen.font.clone_from(font);
                 }
-                ctx.set_text_align(match align {
-                    Align::Start => "left",
-                    Align::Middle => "center",
-                    Align::End => "right",
-                });
+                if pen.align != Some(*align) {
+                    ctx.set_text_align(match align {
+                        Align::Start => "left",
+                        Align::Middle => "center",
+                        Align::End => "right",
+                    });
+                    pen.align = Some(*align);
+                }
                 pen.alpha(paint);
-                ctx.set_fill_style_str(paint.fill.unwrap_or("#000"));
+                pen.fill(paint.fill.unwrap_or("#000"));
                 let _ = ctx.fill_text(text, *x, *y);
             }
         }
@@ -84,16 +87,49 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
     label
 }
 
-/// The context with the state last set on it that is worth not setting again.
+/// The context with the state last set on it: each setter crosses from
+/// wasm to JavaScript (a chart has some 300 shapes), so a value already set
+/// is not set again.
 struct Pen<'a> {
     ctx: &'a CanvasRenderingContext2d,
     font: String,
-    dashed: Option<(f64, f64)>,
+    /// The line dash, once set (a context keeps its own from the last paint).
+    dashed: Option<Option<(f64, f64)>>,
+    alpha: f64,
+    fill: String,
+    stroke: String,
+    stroke_width: f64,
+    align: Option<Align>,
 }
 
-impl Pen<'_> {
-    fn alpha(&self, paint: &Paint) {
-        self.ctx.set_global_alpha(paint.opacity);
+impl<'a> Pen<'a> {
+    /// Nothing known yet (the context keeps what the last paint set): the
+    /// first value of each is set.
+    fn new(ctx: &'a CanvasRenderingContext2d) -> Pen<'a> {
+        Pen {
+            ctx,
+            font: String::new(),
+            dashed: None,
+            alpha: f64::NAN,
+            fill: String::new(),
+            stroke: String::new(),
+            stroke_width: f64::NAN,
+            align: None,
+        }
+    }
+
+    fn alpha(&mut self, paint: &Paint) {
+        if self.alpha != paint.opacity {
+            self.ctx.set_global_alpha(paint.opacity);
+            self.alpha = paint.opacity;
+        }
+    }
+
+    fn fill(&mut self, color: &str) {
+        if self.fill != color {
+            self.ctx.set_fill_style_str(color);
+            self.fill.replace_range(.., color);
+        }
     }
 
     /// Sets the stroke of `paint`; false if it has none.
@@ -101,16 +137,22 @@ impl Pen<'_> {
         let Some(color) = paint.stroke else {
             return false;
         };
-        self.ctx.set_stroke_style_str(color);
-        self.ctx.set_line_width(paint.stroke_width);
-        if self.dashed != paint.dash {
+        if self.stroke != color {
+            self.ctx.set_stroke_style_str(color);
+            self.stroke.replace_range(.., color);
+        }
+        if self.stroke_width != paint.stroke_width {
+            self.ctx.set_line_width(paint.stroke_width);
+            self.stroke_width = paint.stroke_width;
+        }
+        if self.dashed != Some(paint.dash) {
             let pattern = js_sys::Array::new();
             if let Some((on, off)) = paint.dash {
                 pattern.push(&JsValue::from(on));
                 pattern.push(&JsValue::from(off));
             }
             let _ = self.ctx.set_line_dash(&pattern);
-            self.dashed = paint.dash;
+            self.dashed = Some(paint.dash);
         }
         true
     }

@@ -1,12 +1,15 @@
 //! Baseline and proposed side by side: fabric per tier, power, energy, money,
 //! latency and reliability, with the difference.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::model::report::{SideReport, TierRow};
+use crate::ui::in_view::watch_in_view;
+use crate::ui::settle::Settled;
 
 /// A row of the comparison: label, how to read the figure from one side, and
 /// how to write it.
@@ -44,9 +47,14 @@ fn level_media(b: &TierRow, p: &TierRow) -> String {
 }
 
 /// `sku` is the host SKU the proposal currently is, if any: the proposed
-/// column is headed with the product's name.
+/// column is headed with the product's name. Out of view, the tables follow
+/// the report only when the inputs come to rest (some 60 figures each).
 #[component]
-pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView {
+pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>, settled: Settled) -> impl IntoView {
+    let panel = NodeRef::<html::Section>::new();
+    let in_view = RwSignal::new(true);
+    panel.on_load(move |el| watch_in_view(&el, in_view));
+    let report = settled.follow(report, in_view);
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let tier_fmt = fmt.clone();
     let body = move || {
@@ -91,7 +99,7 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>) -> impl IntoView
     let proposed =
         move || sku.with(|k| k.as_ref().map(|k| k.name.clone())).unwrap_or_else(|| tech(|r| r.proposed.tech));
     view! {
-        <section class="oc-panel oc-compare" aria-labelledby="oc-compare-h">
+        <section class="oc-panel oc-compare" node_ref=panel aria-labelledby="oc-compare-h">
             <h2 id="oc-compare-h">"Side by side"</h2>
             <div class="oc-table-wrap" tabindex="0">
                 <table class="oc-table">

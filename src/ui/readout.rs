@@ -2,10 +2,13 @@
 //! its unrounded value in `data-value` (the public readout interface), shown
 //! formatted for people.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::format::NumberFormat;
 use crate::model::Report;
+use crate::ui::in_view::watch_in_view;
+use crate::ui::settle::Settled;
 
 /// Peak air-conditioning demand of one US household, W: the seed article's
 /// "3 MW is about the peak demand of 3,000 US households' air conditioning"
@@ -84,14 +87,20 @@ fn Card(title: &'static str, children: Children) -> impl IntoView {
     }
 }
 
+/// The headline figures. Out of view (scrolled to the charts), they follow
+/// the report only when the inputs come to rest.
 #[component]
-pub fn Headline(report: Memo<Report>) -> impl IntoView {
+pub fn Headline(report: Memo<Report>, settled: Settled) -> impl IntoView {
+    let section = NodeRef::<html::Section>::new();
+    let in_view = RwSignal::new(true);
+    section.on_load(move |el| watch_in_view(&el, in_view));
+    let report = settled.follow(report, in_view);
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let households =
         move || report.with(|r| fmt.count((r.delta.facility_power_saved_w / HOUSEHOLD_AC_PEAK_W).max(0.0)));
     let tech = move |side: fn(&Report) -> &'static str| report.with(|r| side(r).to_ascii_uppercase());
     view! {
-        <section class="oc-headline" aria-label="Headline results">
+        <section class="oc-headline" node_ref=section aria-label="Headline results">
             // The cards' h3 labels need an h2 above them (headings in order).
             <h2 class="oc-visually-hidden">"Headline results"</h2>
             <p class="oc-versus">

@@ -65,6 +65,24 @@ impl Settled {
         self.rests.track();
     }
 
+    /// `value` as a part of the page that may be out of view shows it: at
+    /// every change while `in_view`, and out of view only at rest (or when
+    /// it comes back into view), so a drag's frames skip its DOM updates.
+    pub fn follow<T>(&self, value: Memo<T>, in_view: RwSignal<bool>) -> Memo<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let settled = *self;
+        Memo::new(move |_| {
+            if in_view.get() {
+                value.get()
+            } else {
+                settled.track();
+                value.get_untracked()
+            }
+        })
+    }
+
     /// Counts a moment of rest now (before printing from a button).
     pub fn now(&self) {
         self.rests.update(|n| *n += 1);
