@@ -418,6 +418,30 @@ fn npv_waterfall_adds_its_causes_up_to_the_npv_and_keeps_step_time_outside() {
     assert!(c.svg.contains("not in the NPV"));
 }
 
+/// On a phone the row labels are cut in their names, never in their figures.
+#[test]
+fn waterfall_labels_keep_their_figures_when_narrow() {
+    let r = paying_back();
+    let f = NumberFormat::default();
+    let c = npv_waterfall(&r, &f, &ChartTheme::default(), 340);
+    let texts: Vec<String> = shapes::read(&c.svg)
+        .shapes
+        .into_iter()
+        .filter_map(|s| match s {
+            Shape::Text { text, .. } => Some(text.into_owned()),
+            _ => None,
+        })
+        .collect();
+    for row in &c.table.rows {
+        let figure = format!(": {}", row[1]);
+        assert!(texts.iter().any(|t| t.ends_with(&figure)), "{figure} in {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t.contains("…: ")), "the longest name is cut at 340 px: {texts:?}");
+    // At 720 px every name is whole.
+    let wide = npv_waterfall(&r, &f, &ChartTheme::default(), 720);
+    assert!(!wide.svg.contains('…'), "{}", wide.svg);
+}
+
 /// The page paints each chart's SVG on a canvas (`charts::shapes`): every
 /// element of every chart must be read back, none skipped, and the host's
 /// names come back as the text they were, not as entities.

@@ -73,7 +73,7 @@ pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &s
         let inner_style = font(theme, frame.tick, theme.background).pos(anchor(HPos::Center, VPos::Center));
         let mut y = 0;
         for g in &spec.groups {
-            let label = layout::fit(&g.label, plot_w + axis.right - frame.pad, frame.font);
+            let label = layout::fit_bold(&g.label, "", plot_w + axis.right - frame.pad, frame.font);
             let style = group_style.color(&g.label_color);
             area.draw(&Text::new(label, (0.0, (y + label_h / 2) as f64), style))?;
             y += label_h;

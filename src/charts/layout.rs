@@ -63,6 +63,16 @@ pub(crate) fn text_w(s: &str, px: f64) -> i32 {
     (em * px * 1.04).ceil() as i32
 }
 
+/// Bold text runs about this much wider than [`text_w`]'s estimate.
+pub(crate) const BOLD_WIDER: f64 = 1.2;
+
+/// A bold label, `head` then `tail` (its figure), that fits `max_w` at
+/// `px`: `head` is cut, with an ellipsis, so that the figure stays whole.
+pub(crate) fn fit_bold(head: &str, tail: &str, max_w: i32, px: f64) -> String {
+    let px = px * BOLD_WIDER;
+    format!("{}{tail}", fit(head, max_w - text_w(tail, px), px))
+}
+
 /// `s` cut to fit `max_w` at `px`, with an ellipsis if cut.
 pub(crate) fn fit(s: &str, max_w: i32, px: f64) -> String {
     if text_w(s, px) <= max_w {
@@ -155,8 +165,8 @@ impl Header {
             x += w + gap;
         }
         let legend_rows = if entries.is_empty() { 0 } else { row + 1 };
-        // The status line is bold: about a tenth wider than text_w's estimate.
-        Header { entries, status: wrap(status, max_w, frame.font * 1.1), legend_rows }
+        // The status line is bold.
+        Header { entries, status: wrap(status, max_w, frame.font * BOLD_WIDER), legend_rows }
     }
 
     /// Height of the block, including the padding above it and the gap below.

@@ -8,10 +8,19 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::layout::{self, Frame, Header, ValueAxis, anchor, bold};
 use super::{ChartTheme, finite};
 
-/// A label line, then a bar made of spans (from, to, colour) on one line.
+/// A label line ("name: figure"), then a bar made of spans (from, to,
+/// colour) on one line.
 pub(crate) struct SpanRow {
-    pub label: String,
+    pub name: String,
+    pub figure: String,
     pub spans: Vec<(f64, f64, RGBColor)>,
+}
+
+impl SpanRow {
+    /// The label whole, as the chart's description gives it.
+    pub fn text(&self) -> String {
+        format!("{}: {}", self.name, self.figure)
+    }
 }
 
 /// Draws the rows and a vertical line at `reference`; returns the SVG.
@@ -50,7 +59,9 @@ pub(crate) fn draw(
         let label_style = bold(theme, frame.font, theme.text).pos(anchor(HPos::Left, VPos::Center));
         let mut y = 0;
         for row in rows {
-            let text = layout::fit(&row.label, axis.plot_w + axis.right - frame.pad, frame.font);
+            // Cut in the name when narrow: the figure is what the row is for.
+            let figure = format!(": {}", row.figure);
+            let text = layout::fit_bold(&row.name, &figure, axis.plot_w + axis.right - frame.pad, frame.font);
             area.draw(&Text::new(text, (x0, (y + label_h / 2) as f64), label_style.clone()))?;
             y += label_h;
             let (top, bottom) = (y as f64, (y + frame.bar) as f64);

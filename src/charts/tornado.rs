@@ -15,8 +15,9 @@ fn input_label(key: &str) -> &str {
 }
 
 /// "Electricity price: $1.2M to $3.4M": a row's label and its description line.
-fn row_text(s: &Swing, value: &dyn Fn(f64) -> String) -> String {
-    format!("{}: {} to {}", input_label(s.key), value(s.metric_low), value(s.metric_high))
+/// "$1.2M to $3.4M": the figure at the input's low and high end.
+fn swing_text(s: &Swing, value: &dyn Fn(f64) -> String) -> String {
+    format!("{} to {}", value(s.metric_low), value(s.metric_high))
 }
 
 /// One row per input that moves the figure by more than 0.01 %: a label line ("Electricity price: $1.2M to $3.4M"),
@@ -50,20 +51,18 @@ pub fn tornado_chart(
         _ => format!("No main input moves {} by ±{pct_text}%", metric.label.to_ascii_lowercase()),
     };
     let title = format!("What moves {} most (±{pct_text}% on each input)", metric.label.to_ascii_lowercase());
-    let desc = swings.iter().map(|s| row_text(s, &value)).collect::<Vec<_>>().join("; ");
+    let row = |s: &Swing| SpanRow {
+        name: input_label(s.key).to_string(),
+        figure: swing_text(s, &value),
+        spans: [(s.metric_low, low_color), (s.metric_high, high_color)]
+            .into_iter()
+            .map(|(v, color)| (centre, finite(v), color))
+            .filter(|(_, v, _)| *v != centre)
+            .collect(),
+    };
+    let desc = swings.iter().map(|s| row(s).text()).collect::<Vec<_>>().join("; ");
     // Inputs that barely move the figure stay in the table, not on the chart.
-    let visible: Vec<Swing> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).cloned().collect();
-    let rows: Vec<SpanRow> = visible
-        .iter()
-        .map(|s| SpanRow {
-            label: row_text(s, &value),
-            spans: [(s.metric_low, low_color), (s.metric_high, high_color)]
-                .into_iter()
-                .map(|(v, color)| (centre, finite(v), color))
-                .filter(|(_, v, _)| *v != centre)
-                .collect(),
-        })
-        .collect();
+    let rows: Vec<SpanRow> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).map(row).collect();
     let svg = spans::draw(&frame, theme, &value, centre, &rows, legend, &status, &title, &desc);
 
     let input_value = |key: &str, v: f64| {

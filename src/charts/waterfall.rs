@@ -32,19 +32,21 @@ pub fn npv_waterfall(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
     let mut at = 0.0;
     for (label, v) in causes {
         rows.push(SpanRow {
-            label: format!("{label}: {}", signed(v)),
+            name: label.to_string(),
+            figure: signed(v),
             spans: vec![(at, at + v, if v < 0.0 { loss } else { gain })],
         });
         at += v;
         table.push(vec![label.to_string(), signed(v), fmt.money(at)]);
     }
     rows.push(SpanRow {
-        label: format!("Net present value: {}", fmt.money(npv)),
+        name: "Net present value".into(),
+        figure: fmt.money(npv),
         spans: vec![(0.0, npv, theme.proposed)],
     });
     table.push(vec!["Net present value".into(), fmt.money(npv), fmt.money(npv)]);
     let step_label = "Recovered step time (not in the NPV)";
-    rows.push(SpanRow { label: format!("{step_label}: {}", signed(step)), spans: vec![(0.0, step, muted(theme))] });
+    rows.push(SpanRow { name: step_label.into(), figure: signed(step), spans: vec![(0.0, step, muted(theme))] });
     table.push(vec![step_label.into(), signed(step), "outside the NPV".into()]);
 
     let status = if npv >= 0.0 {
@@ -59,7 +61,7 @@ pub fn npv_waterfall(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
         swatch("Outside the NPV".into(), muted(theme)),
     ];
     let title = "Where the net present value comes from".to_string();
-    let desc = rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join("; ");
+    let desc = rows.iter().map(SpanRow::text).collect::<Vec<_>>().join("; ");
     let value = |v: f64| fmt.money(v);
     let svg = spans::draw(&frame, theme, &value, 0.0, &rows, legend, &status, &title, &desc);
     Chart {
