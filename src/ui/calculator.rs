@@ -19,7 +19,7 @@ use crate::ui::browser::{replace_fragment, replace_query};
 use crate::ui::charts::{ChartFigure, DrawChart, report_chart};
 use crate::ui::compact::{FIRST_TOUCH, GroupDisclosure, HeadlineStrip, compact_signal};
 use crate::ui::compare::Comparison;
-use crate::ui::in_view::watch_in_view;
+use crate::ui::in_view::in_view_of;
 use crate::ui::inputs::{InputGroup, input_row};
 use crate::ui::insight::Insight;
 use crate::ui::methodology::Methodology;
@@ -203,8 +203,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     // Headline first, the first-touch inputs, the other groups folded away.
     let compact_view = move || {
         let headline = NodeRef::<html::Div>::new();
-        let headline_in_view = RwSignal::new(true);
-        headline.on_load(move |el| watch_in_view(&el, headline_in_view));
+        let headline_in_view = in_view_of(headline);
         let inputs = sections.inputs.then(|| {
             let first = FIRST_TOUCH
                 .iter()

@@ -13,7 +13,7 @@ use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
 use crate::ui::canvas::paint;
-use crate::ui::in_view::watch_in_view;
+use crate::ui::in_view::in_view_of;
 use crate::ui::settle::Settled;
 
 /// Draws a chart from the report.
@@ -68,8 +68,7 @@ pub fn ChartFigure(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let in_view = RwSignal::new(true);
-    container.on_load(move |figure| watch_in_view(&figure, in_view));
+    let in_view = in_view_of(container);
     let table_open = RwSignal::new(false);
     // The first drawing waits for a task of its own: mounting the calculator
     // then builds the page without drawing (or, for the tornado, computing)

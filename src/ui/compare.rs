@@ -8,7 +8,7 @@ use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::model::report::{SideReport, TierRow};
-use crate::ui::in_view::watch_in_view;
+use crate::ui::in_view::in_view_of;
 use crate::ui::settle::Settled;
 
 /// A row of the comparison: label, how to read the figure from one side, and
@@ -52,9 +52,7 @@ fn level_media(b: &TierRow, p: &TierRow) -> String {
 #[component]
 pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>, settled: Settled) -> impl IntoView {
     let panel = NodeRef::<html::Section>::new();
-    let in_view = RwSignal::new(true);
-    panel.on_load(move |el| watch_in_view(&el, in_view));
-    let report = settled.follow(report, in_view);
+    let report = settled.follow(report, in_view_of(panel));
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let tier_fmt = fmt.clone();
     let body = move || {

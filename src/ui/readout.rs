@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::format::NumberFormat;
 use crate::model::Report;
-use crate::ui::in_view::watch_in_view;
+use crate::ui::in_view::in_view_of;
 use crate::ui::settle::Settled;
 
 /// Peak air-conditioning demand of one US household, W: the seed article's
@@ -92,9 +92,7 @@ fn Card(title: &'static str, children: Children) -> impl IntoView {
 #[component]
 pub fn Headline(report: Memo<Report>, settled: Settled) -> impl IntoView {
     let section = NodeRef::<html::Section>::new();
-    let in_view = RwSignal::new(true);
-    section.on_load(move |el| watch_in_view(&el, in_view));
-    let report = settled.follow(report, in_view);
+    let report = settled.follow(report, in_view_of(section));
     let fmt = use_context::<NumberFormat>().unwrap_or_default();
     let households =
         move || report.with(|r| fmt.count((r.delta.facility_power_saved_w / HOUSEHOLD_AC_PEAK_W).max(0.0)));
