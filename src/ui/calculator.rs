@@ -136,6 +136,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let compact = compact_signal(layout, start_width_px, root);
     let (catalog, cta, charts) = (StoredValue::new(catalog), StoredValue::new(cta), StoredValue::new(charts));
+    let share_base = StoredValue::new(share_base);
     let title = sections.title.then(|| {
         view! {
             <div>
@@ -171,6 +172,15 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             {sections.methodology.then(|| view! { <Later><Methodology scenario /></Later> })}
         }
     };
+    // In the header when full; under the headline when compact. (One slot
+    // type for both places: each view type costs its own code in the wasm.)
+    let actions = move |when_compact: bool| {
+        move || {
+            (sections.actions && compact.get() == when_compact).then(|| {
+                view! { <Actions scenario report notices settled share_base=share_base.get_value() own_page /> }
+            })
+        }
+    };
     // Inputs beside the results (stacked when narrow), every group open.
     let full = move || {
         let inputs = sections.inputs.then(|| {
@@ -200,7 +210,8 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             </div>
         }
     };
-    // Headline first, the first-touch inputs, the other groups folded away.
+    // Headline first, then the actions (share, export, print), the
+    // first-touch inputs, the other groups folded away.
     let compact_view = move || {
         let headline = NodeRef::<html::Div>::new();
         let headline_in_view = in_view_of(headline);
@@ -235,6 +246,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         view! {
             {notices_view()}
             <div class="oc-headline-box" node_ref=headline><Headline report settled /></div>
+            {actions(true)}
             <div class="oc-strip-scope">
                 <HeadlineStrip report headline_in_view headline />
                 {bill()}
@@ -247,7 +259,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         <div class="oc-calculator" class:oc-compact=compact node_ref=root data-ready=move || stages.done().then_some("")>
             <header class="oc-header">
                 {title}
-                {sections.actions.then(|| view! { <Actions scenario report notices settled share_base own_page /> })}
+                {actions(false)}
             </header>
             {move || if compact.get() { compact_view().into_any() } else { full().into_any() }}
         </div>
