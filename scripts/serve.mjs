@@ -48,7 +48,7 @@ export function overHttp2(server, tls = loopbackCertificate()) {
   return createSecureServer({ allowHTTP1: true, ...tls }, (req, res) => server.emit('request', req, res));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dir, port = '8080'] = process.argv.slice(2);
   siteServer(dir).listen(Number(port), '127.0.0.1', () => {
     console.log(`Serving ${dir} at http://127.0.0.1:${port}/ and examples/ at /examples/ (Ctrl-C stops)`);

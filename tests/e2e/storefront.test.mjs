@@ -4,9 +4,12 @@
 // works as <optics-calculator>, and the example product pages
 // (examples/storefront*.html, as `make serve` serves them) pass axe.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { siteServer } from '../../scripts/serve.mjs';
-import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store } from './harness.mjs';
+import { DIST, ROOT, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store } from './harness.mjs';
 
 const WIDTHS = [320, 400, 560, 768, 1024, 1280];
 /** Widget width below which layout "auto" is compact (src/embed/config.rs). */
@@ -213,6 +216,39 @@ test('the loader fetches no wasm while the widget is far below the fold, and mou
       await page.evaluate(() => document.getElementById('focus').shadowRoot.querySelector('button').focus({ preventScroll: true }));
       await page.locator('#focus [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
       assert.equal(wasm(), 1, 'the wasm is fetched once for the page');
+      assert.deepEqual(log.errors, []);
+    },
+  ));
+
+/** The README's snippet that imports the loader after the first contentful paint, and its CSP hash. */
+const AFTER_PAINT = readFileSync(join(ROOT, 'scripts/site/embed-after-paint.js'), 'utf8');
+const AFTER_PAINT_HASH = `'sha256-${createHash('sha256').update(AFTER_PAINT).digest('base64')}'`;
+
+test('the after-first-paint snippet: the loader is fetched after the first contentful paint, under a strict CSP with the published hash', () =>
+  withStore(
+    (calc) => `<!DOCTYPE html><html lang="en"><head><title>Deferred</title>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${calc.origin} 'wasm-unsafe-eval' ${AFTER_PAINT_HASH}; style-src 'self' ${calc.origin}; connect-src 'self' ${calc.origin}; img-src 'self' data:">
+      <link rel="icon" href="data:,">
+      <script data-src="${calc.url('embed.js')}">${AFTER_PAINT}</script></head><body>
+      <main><h1>Product</h1><p>Description</p><svg width="1" height="3000" aria-hidden="true"></svg>
+      <div id="below" data-optics-calculator data-config='{"scenario": {"gpus": 2048}}'></div></main></body></html>`,
+    async ({ browser, calc, shop }) => {
+      // The README gives this exact snippet and hash.
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      assert.ok(readme.includes(`>${AFTER_PAINT}</script>`), 'README quotes scripts/site/embed-after-paint.js');
+      assert.ok(readme.includes(AFTER_PAINT_HASH), `README gives the hash ${AFTER_PAINT_HASH}`);
+      const { page, log } = await newPage(browser, { width: 412, height: 823 });
+      await page.goto(shop.server.url(''));
+      await page.waitForFunction(() => document.getElementById('below').shadowRoot?.textContent.includes('Optical interconnect calculator'), null, { timeout: 30_000 });
+      const [paint, fetched] = await page.evaluate((url) => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        performance.getEntriesByName(url)[0]?.startTime,
+      ], calc.url('embed.js'));
+      assert.ok(paint > 0 && fetched > paint, `embed.js requested at ${fetched} ms, after the first contentful paint at ${paint} ms`);
+      await page.evaluate(() => document.getElementById('below').scrollIntoView());
+      await page.locator('#below [data-mc-state=done]').waitFor({ timeout: 60_000 });
+      assertMatchesModel(assert, await metrics(page), expected('v=2&gpus=2048'));
+      assert.deepEqual([...log.csp, ...(await page.evaluate(() => window.__cspViolations ?? []))], []);
       assert.deepEqual(log.errors, []);
     },
   ));

@@ -1,0 +1,1 @@
+(s=>{const go=()=>setTimeout(()=>import(s.dataset.src));self.PerformanceObserver?.supportedEntryTypes?.includes('paint')?new PerformanceObserver((l,o)=>{if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();go()}}).observe({type:'paint',buffered:true}):addEventListener('load',go)})(document.currentScript)
