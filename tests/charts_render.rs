@@ -418,20 +418,25 @@ fn npv_waterfall_adds_its_causes_up_to_the_npv_and_keeps_step_time_outside() {
     assert!(c.svg.contains("not in the NPV"));
 }
 
-/// On a phone the row labels are cut in their names, never in their figures.
-#[test]
-fn waterfall_labels_keep_their_figures_when_narrow() {
-    let r = paying_back();
-    let f = NumberFormat::default();
-    let c = npv_waterfall(&r, &f, &ChartTheme::default(), 340);
-    let texts: Vec<String> = shapes::read(&c.svg)
+/// The texts a chart's SVG draws, as the canvas paints them (`charts::shapes`).
+fn drawn_texts(svg: &str) -> Vec<String> {
+    shapes::read(svg)
         .shapes
         .into_iter()
         .filter_map(|s| match s {
             Shape::Text { text, .. } => Some(text.into_owned()),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// On a phone the row labels are cut in their names, never in their figures.
+#[test]
+fn waterfall_labels_keep_their_figures_when_narrow() {
+    let r = paying_back();
+    let f = NumberFormat::default();
+    let c = npv_waterfall(&r, &f, &ChartTheme::default(), 340);
+    let texts = drawn_texts(&c.svg);
     for row in &c.table.rows {
         let figure = format!(": {}", row[1]);
         assert!(texts.iter().any(|t| t.ends_with(&figure)), "{figure} in {texts:?}");
@@ -466,13 +471,6 @@ fn every_chart_reads_back_as_canvas_shapes_element_by_element() {
     }
     let theme = ChartTheme { proposed_name: Some("A&B <x> \"Co\"".into()), ..ChartTheme::default() };
     let chart = power_by_tier(&evaluate(&Scenario::default()), &NumberFormat::default(), &theme, 720);
-    let texts: Vec<String> = shapes::read(&chart.svg)
-        .shapes
-        .into_iter()
-        .filter_map(|s| match s {
-            Shape::Text { text, .. } => Some(text.into_owned()),
-            _ => None,
-        })
-        .collect();
+    let texts = drawn_texts(&chart.svg);
     assert!(texts.iter().any(|t| t == "Proposed: A&B <x> \"Co\""), "{texts:?}");
 }

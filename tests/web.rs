@@ -190,21 +190,16 @@ async fn a_technology_choice_updates_the_headline_and_the_chart_table() {
 
 /// Waits (up to `limit_ms`) until `css` matches an element in `host`.
 async fn wait_for(host: &web_sys::HtmlElement, css: &str, limit_ms: f64) -> web_sys::Element {
-    let start = js_sys::Date::now();
-    loop {
-        if let Some(e) = host.query_selector(css).unwrap() {
-            return e;
-        }
-        assert!(js_sys::Date::now() - start < limit_ms, "{css} did not appear within {limit_ms} ms");
-        tick().await;
-    }
+    let found = || host.query_selector(css).unwrap();
+    wait_until(&format!("{css} did not appear"), limit_ms, || found().is_some()).await;
+    found().unwrap()
 }
 
-/// Waits until `done` holds, for at most `limit_ms`.
-async fn wait_until(limit_ms: f64, done: impl Fn() -> bool) {
+/// Waits until `done` holds, for at most `limit_ms` (else fails: `what`).
+async fn wait_until(what: &str, limit_ms: f64, done: impl Fn() -> bool) {
     let start = js_sys::Date::now();
     while !done() {
-        assert!(js_sys::Date::now() - start < limit_ms, "not within {limit_ms} ms");
+        assert!(js_sys::Date::now() - start < limit_ms, "{what} within {limit_ms} ms");
         tick().await;
     }
 }
@@ -233,7 +228,7 @@ async fn a_headline_scrolled_out_of_view_follows_the_inputs_at_rest() {
     let mut s = Scenario::default();
     s.set_number("gpus", 2048.0);
     let want = evaluate(&s).metric("optical_modules").unwrap();
-    wait_until(2_000.0, || metric(&host, "optical_modules") == want).await;
+    wait_until("the headline did not follow", 2_000.0, || metric(&host, "optical_modules") == want).await;
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
@@ -388,7 +383,7 @@ async fn a_configured_widget_shows_the_hosts_choices() {
     // Unstyled here (the test server has no stylesheet for the widget), the
     // inputs stack above the headline, out of view: it follows at rest.
     let saved_w = r.metric("power_saved_w").unwrap();
-    wait_until(2_000.0, || metric(&root, "power_saved_w") == saved_w).await;
+    wait_until("the headline did not follow", 2_000.0, || metric(&root, "power_saved_w") == saved_w).await;
     let bill = root.query_selector("[data-bill-sku]").unwrap().expect("a bill of materials");
     assert_eq!(bill.get_attribute("data-bill-sku").unwrap(), "CPO-800");
     let ports = r.proposed.optical_modules - r.proposed.nic_end_modules;
@@ -437,7 +432,7 @@ async fn two_widgets_are_independent_and_the_api_drives_one() {
     let want = evaluate(&s).metric("optical_modules").unwrap();
     assert_eq!(seen.borrow().last().copied(), Some(want), "the change event carries the new figures at once");
     // Widget a is below b, out of view: its headline follows at rest.
-    wait_until(2_000.0, || metric(&shadow(&host_a), "optical_modules") == want).await;
+    wait_until("widget a did not follow", 2_000.0, || metric(&shadow(&host_a), "optical_modules") == want).await;
     let notices: Vec<String> = serde_wasm_bindgen::from_value(notices).unwrap();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].starts_with("pue:"));

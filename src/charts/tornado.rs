@@ -14,8 +14,8 @@ fn input_label(key: &str) -> &str {
     input_def(key).map_or(key, |d| d.label)
 }
 
-/// "Electricity price: $1.2M to $3.4M": a row's label and its description line.
-/// "$1.2M to $3.4M": the figure at the input's low and high end.
+/// "$1.2M to $3.4M": the figure at the input's low and high end (a row's
+/// label is "Electricity price: " and this).
 fn swing_text(s: &Swing, value: &dyn Fn(f64) -> String) -> String {
     format!("{} to {}", value(s.metric_low), value(s.metric_high))
 }
@@ -60,9 +60,11 @@ pub fn tornado_chart(
             .filter(|(_, v, _)| *v != centre)
             .collect(),
     };
-    let desc = swings.iter().map(|s| row(s).text()).collect::<Vec<_>>().join("; ");
+    let all: Vec<SpanRow> = swings.iter().map(row).collect();
+    let desc = all.iter().map(SpanRow::text).collect::<Vec<_>>().join("; ");
     // Inputs that barely move the figure stay in the table, not on the chart.
-    let rows: Vec<SpanRow> = swings.iter().filter(|s| s.range() > centre.abs() * 1e-4).map(row).collect();
+    let rows: Vec<SpanRow> =
+        swings.iter().zip(all).filter(|(s, _)| s.range() > centre.abs() * 1e-4).map(|(_, r)| r).collect();
     let svg = spans::draw(&frame, theme, &value, centre, &rows, legend, &status, &title, &desc);
 
     let input_value = |key: &str, v: f64| {
