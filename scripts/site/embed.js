@@ -81,7 +81,7 @@ const sheetOf = (text) => {
 
 // Constructed style sheets, not <style> or style attributes: a strict host
 // CSP (no 'unsafe-inline') allows them.
-const BOX_CSS = `:host{display:block}
+const BOX_CSS = `:host{display:flow-root}
 .oc-box{box-sizing:border-box;min-height:inherit;padding:24px;border:1px solid #d5dae0;border-radius:10px;
 background:#f6f7f9;color:#1b1f24;font:medium/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 .oc-box p{margin:0 0 12px}.oc-name{font-weight:700;font-size:1.2em}
@@ -183,7 +183,7 @@ function revealWhenReady(root) {
     watch.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   });
   Promise.all([styled, built]).then(() => {
-    root.adoptedStyleSheets = sheetOf(':host{display:block}');
+    root.adoptedStyleSheets = sheetOf(':host{display:flow-root}');
   });
 }
 

@@ -349,16 +349,35 @@ test('the example product pages, as make serve serves them: fit on desktop and p
   const site = await serveWithExamples();
   const browser = await launchBrowser();
   try {
-    for (const [name, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
-      const { page, log } = await newPage(browser, size);
+    // The page loads its widgets as the README advises for a page whose own
+    // first paint matters: the published after-paint snippet, verbatim.
+    const html = readFileSync(join(ROOT, 'examples/storefront.html'), 'utf8');
+    assert.ok(html.includes(`<script data-src="../embed.js">${AFTER_PAINT}</script>`), 'storefront.html loads embed.js with scripts/site/embed-after-paint.js');
+    for (const [name, size] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+      const { context, page, log } = await newPage(browser, size);
+      await context.addInitScript(() => {
+        window.shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
       await page.goto(site.url('examples/storefront.html'));
-      const hosts = page.locator('[data-optics-calculator]');
+      const hosts = page.locator('#calc-column optics-calculator, #calc-below [data-optics-calculator]');
       assert.equal(await hosts.count(), 2);
       await page.locator('#calc-column [data-mc-state=done]').waitFor({ timeout: 90_000 });
+      const load = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        fetched: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/embed.js'))?.startTime,
+        shifts: window.shifts,
+      }));
+      assert.ok(load.paint > 0 && load.fetched > load.paint, `${name}: embed.js requested at ${load.fetched} ms, after the first contentful paint at ${load.paint} ms`);
+      // The column widget is on the desktop's first screen: store.css holds a
+      // screen for it until the loader runs, so the description never moves in view.
+      assert.equal(load.shifts, 0, `${name}: nothing shifted while the page and its column widget loaded`);
       await page.evaluate(() => document.querySelector('#calc-below [data-optics-calculator]').scrollIntoView());
       await page.locator('#calc-below [data-mc-state=done]').waitFor({ timeout: 90_000 });
       await page.evaluate(() => scrollTo(0, 0));
-      const column = await geometry(page, '#calc-column [data-optics-calculator]');
+      const column = await geometry(page, '#calc-column optics-calculator');
       const below = await geometry(page, '#calc-below [data-optics-calculator]');
       console.log(`# ${name}: column widget ${Math.round(column.width)} x ${Math.round(column.height)} px (headline at ${Math.round(column.headlineAt)} px), below ${Math.round(below.width)} x ${Math.round(below.height)} px`);
       for (const g of [column, below]) {
