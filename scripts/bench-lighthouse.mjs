@@ -205,10 +205,12 @@ async function main() {
       const b = out.product_without_widget;
       const tbtBudget = b.tbt_ms + PRODUCT_BUDGET.tbt_extra_ms;
       const lcpBudget = b.lcp_ms * (1 + PRODUCT_BUDGET.lcp_extra_ratio);
-      const product = (title, p) => [
+      // The budget is for a widget below the fold; the page with a widget on
+      // the first screen (which loads the calculator at once) is shown beside it.
+      const product = (title, p, judged = true) => [
         row(title, p.performance, 'score', `(without widget ${b.performance})`),
-        row('  LCP', p.lcp_ms, 'ms', `${atMost(Math.round(p.lcp_ms), Math.round(lcpBudget))} (without ${Math.round(b.lcp_ms)} + 10%)`),
-        row('  TBT', p.tbt_ms, 'ms', `${atMost(Math.round(p.tbt_ms), Math.round(tbtBudget))} (without ${Math.round(b.tbt_ms)} + 50)`),
+        row('  LCP', p.lcp_ms, 'ms', `${judged ? atMost(Math.round(p.lcp_ms), Math.round(lcpBudget)) : 'no budget'} (without ${Math.round(b.lcp_ms)} + 10%)`),
+        row('  TBT', p.tbt_ms, 'ms', `${judged ? atMost(Math.round(p.tbt_ms), Math.round(tbtBudget)) : 'no budget'} (without ${Math.round(b.tbt_ms)} + 50)`),
         row('  CLS', p.cls, '', `(without ${b.cls.toFixed(3)})`),
         row('  TTI', p.tti_ms, 'ms', `(without ${Math.round(b.tti_ms)})`),
         row('  accessibility', p.accessibility, 'score', `(without ${b.accessibility})`),
@@ -219,7 +221,7 @@ async function main() {
         ...product('as shipped (loader after paint): perf.', out.product),
         ...product('loader in <head> instead: perf.', out.product_in_head),
         'product page as shipped, both widgets (the column one on the first screen):',
-        ...product('both widgets: perf.', out.product_both_widgets),
+        ...product('both widgets: perf.', out.product_both_widgets, false),
       );
     } else {
       lines.push('product page: examples/storefront.html is missing: not measured');
