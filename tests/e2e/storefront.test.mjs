@@ -176,6 +176,16 @@ test('compact widget: first-touch inputs, remembered disclosures, the sticky str
     },
   ));
 
+/** Makes every page of `context` add up its layout shifts (not after input) in `window.shifts`. */
+function sumLayoutShifts(context) {
+  return context.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 test('the loader fetches no wasm while the widget is far below the fold, and mounts it on scroll or focus', () =>
   withStore(
     (calc) => `<!DOCTYPE html><html lang="en"><head><title>Long page</title><link rel="icon" href="data:,"></head><body>
@@ -186,12 +196,7 @@ test('the loader fetches no wasm while the widget is far below the fold, and mou
       <script type="module" src="${calc.url('embed.js')}"></script></body></html>`,
     async ({ browser, calc, shop }) => {
       const { context, page, log } = await newPage(browser, { width: 1280, height: 900 });
-      await context.addInitScript(() => {
-        window.shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await sumLayoutShifts(context);
       await page.goto(shop.server.url(''));
       await page.waitForTimeout(1500);
       const wasm = () => log.requests.filter((u) => u.endsWith('.wasm')).length;
@@ -355,12 +360,7 @@ test('the example product pages, as make serve serves them: fit on desktop and p
     assert.ok(html.includes(`<script data-src="../embed.js">${AFTER_PAINT}</script>`), 'storefront.html loads embed.js with scripts/site/embed-after-paint.js');
     for (const [name, size] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
       const { context, page, log } = await newPage(browser, size);
-      await context.addInitScript(() => {
-        window.shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await sumLayoutShifts(context);
       await page.goto(site.url('examples/storefront.html'));
       const hosts = page.locator('#calc-column optics-calculator, #calc-below [data-optics-calculator]');
       assert.equal(await hosts.count(), 2);
