@@ -8,7 +8,10 @@ PORT ?= 8080
 NATIVE := export PATH="$$HOME/.cargo/bin:$$PATH";
 WASM := source target/toolchain.env;
 
-.PHONY: serve dev dist site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
+# The Shopify theme app extension's assets, from dist/ (README, "Install on a Shopify store").
+SHOPIFY_EXT := shopify/extensions/optics-calculator
+
+.PHONY: serve dev dist shopify site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
 
 setup:
 	@scripts/setup.sh build
@@ -29,6 +32,12 @@ dev: setup
 dist: setup
 	@$(WASM) trunk build --release --offline
 	@scripts/report-size.sh dist
+
+# The Shopify app block's assets/ (the loader, glue, wasm and stylesheet of
+# this build), then Shopify's Theme Check on the extension.
+shopify: dist
+	@node scripts/shopify-assets.mjs dist $(SHOPIFY_EXT)
+	@node scripts/theme-check.mjs $(SHOPIFY_EXT)
 
 ## Every layer, cheapest first: formatting and clippy, native unit,
 ## hand-worked and property tests, components in headless Chromium, then
@@ -71,13 +80,15 @@ test-e2e: site-ci
 # Native criterion figures, each crate's gzipped share of the wasm, then the
 # built page in headless Chromium; one table against the budgets and
 # target/bench.json (scripts/bench-browser.mjs); then Lighthouse's mobile
-# preset on the standalone and the example product page (scripts/bench-lighthouse.mjs).
+# preset on the standalone and the example product page (scripts/bench-lighthouse.mjs);
+# then the widget's time to its first figure under mobile throttling (scripts/bench-widget.mjs).
 bench: dist setup-test
 	@$(NATIVE) cargo bench -p optics-calc-bench --bench evaluate
 	@$(WASM) node scripts/wasm-size-by-crate.mjs target/wasm/wasm32-unknown-unknown/release/optics-calc.wasm \
 	  --json target/wasm-size.json
 	@node scripts/bench-browser.mjs
 	@CHROME_PATH=/usr/bin/chromium node scripts/bench-lighthouse.mjs
+	@node scripts/bench-widget.mjs
 
 clean:
 	rm -rf target dist

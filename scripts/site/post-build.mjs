@@ -14,6 +14,8 @@
 //   *.br, *.gz       brotli and gzip beside every text asset and the wasm,
 //                    where smaller, for servers that pick one by Accept-Encoding
 //
+//   optics-calc-*.js wasm-bindgen's glue, its innerHTML through a Trusted
+//                    Types policy, minified (its integrity attributes follow)
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
 // it needs Node, and Chromium for the first paint (without one it warns and
 // the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
@@ -23,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -44,6 +47,58 @@ const one = (pattern) => {
   return found[0];
 };
 const files = { glue: one(/^optics-calc-[0-9a-f]+\.js$/), wasm: one(/^optics-calc-[0-9a-f]+_bg\.wasm$/), css: one(/^main-[0-9a-f]+\.css$/) };
+
+// --- Trusted Types: the glue's one HTML sink goes through a named policy --------
+// Leptos builds static parts of a view from <template> markup (innerHTML), a
+// sink that a page enforcing Trusted Types refuses as a string. The glue is
+// the one place the wasm sets innerHTML: each such string goes through the
+// policy "optics-calc" (README, "Trusted Types"), created once per page and
+// kept on globalThis so that a fresh instance of the glue (embed.js after a
+// trap) and register-sw.js reuse it. Its createHTML takes only the
+// calculator's own template markup: nothing that runs script.
+const TRUSTED_TYPES = `const __opticsPolicy = (() => {
+  const key = Symbol.for('optics-calc.trusted-types');
+  if (globalThis[key] !== undefined) return globalThis[key];
+  let policy = null;
+  try {
+    policy = globalThis.trustedTypes?.createPolicy('optics-calc', {
+      createHTML: (html) => {
+        if (/<(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript:/i.test(html)) throw new TypeError('optics-calc: markup refused by its Trusted Types policy');
+        return html;
+      },
+      createScriptURL: (url) => {
+        const u = new URL(url, document.baseURI);
+        if (u.origin !== location.origin || !u.pathname.endsWith('/sw.js')) throw new TypeError('optics-calc: script URL refused by its Trusted Types policy');
+        return u.href;
+      },
+    }) ?? null;
+  } catch {
+    policy = null; // the page's trusted-types directive does not list optics-calc
+  }
+  return (globalThis[key] = policy);
+})();
+const __opticsHTML = (html) => (__opticsPolicy ? __opticsPolicy.createHTML(html) : html);
+`;
+const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
+{
+  const glue = read(files.glue).toString('utf8');
+  const sinks = glue.match(SINK)?.length ?? 0;
+  if (sinks === 0 || /\.(outerHTML|insertAdjacentHTML|srcdoc)\b/.test(glue)) {
+    throw new Error(`the glue's HTML sinks have changed (${sinks} innerHTML setters): see TRUSTED_TYPES in post-build.mjs`);
+  }
+  // Minified (terser): under half the bytes, and within Shopify's 10 KB
+  // compressed budget for an app block's scripts (`make shopify`).
+  // initSync stays a top-level name: calculator.html calls it inline.
+  const source = `${TRUSTED_TYPES}${glue.replace(SINK, '$1__opticsHTML($2)')}`;
+  const patched = dev ? source : (await minify(source, { module: true, compress: true, mangle: { reserved: ['initSync'] } })).code;
+  write(files.glue, patched);
+  // Trunk's integrity attributes name the glue's old hash.
+  const oldSri = `sha384-${createHash('sha384').update(glue).digest('base64')}`;
+  const newSri = `sha384-${createHash('sha384').update(patched).digest('base64')}`;
+  const html = read('index.html').toString('utf8');
+  if (!html.includes(oldSri)) throw new Error("index.html has no integrity attribute for the glue: see TRUSTED_TYPES in post-build.mjs");
+  write('index.html', html.replaceAll(oldSri, newSri));
+}
 
 // --- the Content-Security-Policy ----------------------------------------------
 const CSP = {

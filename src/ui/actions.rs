@@ -36,15 +36,22 @@ pub fn Actions(
     report: Memo<Report>,
     notices: RwSignal<Vec<Notice>>,
     settled: Settled,
-    /// Where share links point (the standalone calculator page).
+    /// Where share links point: the standalone calculator page (the link
+    /// is `<base>?<query>`), or a host page ending in `#` whose widget reads
+    /// its scenario from the fragment (`<page>#<query>`: a store's product page).
     share_base: String,
     /// Whether the calculator has its page to itself
     /// ([`crate::ui::CalcOptions::own_page`]).
     own_page: bool,
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
+    // Links to a host page carry the scenario in its fragment.
+    let to_host_page = share_base.ends_with('#');
     let share_base = StoredValue::new(share_base);
-    let link = move || format!("{}?{}", share_base.get_value(), scenario.with(encode));
+    let link = move || {
+        let sep = if to_host_page { "" } else { "?" };
+        format!("{}{sep}{}", share_base.get_value(), scenario.with(encode))
+    };
     let copy = move |_| {
         let url = link();
         spawn_local(async move {
@@ -96,8 +103,9 @@ pub fn Actions(
     let print = move |_| {
         // A widget shares a store's page, which printing would print: the
         // calculator's own page opens with these inputs and prints the report.
-        // Where a pop-up blocker refuses, this page is printed after all.
-        if !own_page {
+        // Where a pop-up blocker refuses, or links lead to a host page
+        // rather than the calculator's own, this page is printed after all.
+        if !own_page && !to_host_page {
             let url = format!("{}#{PRINT_FRAGMENT}", link());
             if web_sys::window().and_then(|w| w.open_with_url_and_target(&url, "_blank").ok().flatten()).is_some() {
                 return;

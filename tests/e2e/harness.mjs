@@ -236,3 +236,50 @@ export function assertMatchesModel(assert, shown, model) {
     assert.ok(Math.abs(shown[key] - want) <= tol, `${key}: page shows ${shown[key]}, model computes ${want}`);
   }
 }
+
+/**
+ * In the page: where the widget in `hostCss` reaches outside its host box
+ * (one line per element that does and is not inside a scrolling box of its
+ * own that fits), where its first headline figure sits, and its arrangement.
+ */
+export function geometry(page, hostCss) {
+  return page.evaluate((css) => {
+    const host = document.querySelector(css);
+    const laidOut = host.getBoundingClientRect().height;
+    // Panels off screen are laid out at an estimated size (content-visibility:
+    // auto); measure the layout they take on screen.
+    const sheets = host.shadowRoot.adoptedStyleSheets;
+    const real = new CSSStyleSheet();
+    real.replaceSync('* { content-visibility: visible !important; }');
+    host.shadowRoot.adoptedStyleSheets = [...sheets, real];
+    const box = host.getBoundingClientRect();
+    const inside = (r) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    const clips = (e) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX);
+    const outside = [];
+    for (const e of host.shadowRoot.querySelectorAll('*')) {
+      const r = e.getBoundingClientRect();
+      // Not drawn: display none, or in a closed <details>.
+      if (r.width === 0 || r.height === 0 || inside(r) || !e.checkVisibility()) continue;
+      let p = e.parentElement;
+      while (p && !clips(p)) p = p.parentElement;
+      if (p && inside(p.getBoundingClientRect())) continue;
+      const at = (a, b, size) => `${Math.round(a)}..${Math.round(b)} of ${Math.round(size)}`;
+      outside.push(`${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} x ${at(r.left - box.left, r.right - box.left, box.width)} y ${at(r.top - box.top, r.bottom - box.top, box.height)}`);
+    }
+    const figure = host.shadowRoot.querySelector('[data-metric]');
+    const headlineAt = figure.getBoundingClientRect().top - box.top;
+    const drawn = box.height;
+    host.shadowRoot.adoptedStyleSheets = sheets;
+    return {
+      width: box.width,
+      /** As laid out now (panels off screen at their estimated size). */
+      height: laidOut,
+      /** With every panel laid out as on screen. */
+      drawn,
+      outside: outside.slice(0, 5),
+      headlineAt,
+      compact: host.shadowRoot.querySelector('.oc-compact') !== null,
+      hostScrolls: document.documentElement.scrollWidth > window.innerWidth,
+    };
+  }, hostCss);
+}

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { siteServer } from '../../scripts/serve.mjs';
-import { DIST, ROOT, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store } from './harness.mjs';
+import { DIST, ROOT, assertMatchesModel, axeViolations, expected, geometry, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store } from './harness.mjs';
 
 const WIDTHS = [320, 400, 560, 768, 1024, 1280];
 /** Widget width below which layout "auto" is compact (src/embed/config.rs). */
@@ -36,53 +36,6 @@ async function withStore(html, use) {
     await shop.stop();
     await calc.stop();
   }
-}
-
-/**
- * In the page: where the widget in `hostCss` reaches outside its host box
- * (one line per element that does and is not inside a scrolling box of its
- * own that fits), where its first headline figure sits, and its arrangement.
- */
-function geometry(page, hostCss) {
-  return page.evaluate((css) => {
-    const host = document.querySelector(css);
-    const laidOut = host.getBoundingClientRect().height;
-    // Panels off screen are laid out at an estimated size (content-visibility:
-    // auto); measure the layout they take on screen.
-    const sheets = host.shadowRoot.adoptedStyleSheets;
-    const real = new CSSStyleSheet();
-    real.replaceSync('* { content-visibility: visible !important; }');
-    host.shadowRoot.adoptedStyleSheets = [...sheets, real];
-    const box = host.getBoundingClientRect();
-    const inside = (r) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
-    const clips = (e) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX);
-    const outside = [];
-    for (const e of host.shadowRoot.querySelectorAll('*')) {
-      const r = e.getBoundingClientRect();
-      // Not drawn: display none, or in a closed <details>.
-      if (r.width === 0 || r.height === 0 || inside(r) || !e.checkVisibility()) continue;
-      let p = e.parentElement;
-      while (p && !clips(p)) p = p.parentElement;
-      if (p && inside(p.getBoundingClientRect())) continue;
-      const at = (a, b, size) => `${Math.round(a)}..${Math.round(b)} of ${Math.round(size)}`;
-      outside.push(`${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} x ${at(r.left - box.left, r.right - box.left, box.width)} y ${at(r.top - box.top, r.bottom - box.top, box.height)}`);
-    }
-    const figure = host.shadowRoot.querySelector('[data-metric]');
-    const headlineAt = figure.getBoundingClientRect().top - box.top;
-    const drawn = box.height;
-    host.shadowRoot.adoptedStyleSheets = sheets;
-    return {
-      width: box.width,
-      /** As laid out now (panels off screen at their estimated size). */
-      height: laidOut,
-      /** With every panel laid out as on screen. */
-      drawn,
-      outside: outside.slice(0, 5),
-      headlineAt,
-      compact: host.shadowRoot.querySelector('.oc-compact') !== null,
-      hostScrolls: document.documentElement.scrollWidth > window.innerWidth,
-    };
-  }, hostCss);
 }
 
 test('the widget fits every host width from 320 to 1,280 px in a 1,440 px window, headline near the top', () =>
@@ -186,13 +139,13 @@ function sumLayoutShifts(context) {
   });
 }
 
-test('the loader fetches no wasm while the widget is far below the fold, and mounts it on scroll or focus', () =>
+test('data-load="visible": no wasm while the widget is far below the fold; it mounts on scroll or focus', () =>
   withStore(
     (calc) => `<!DOCTYPE html><html lang="en"><head><title>Long page</title><link rel="icon" href="data:,"></head><body>
       <main><h1>Product</h1><div style="height:6000px">Description</div>
-      <div id="far" data-optics-calculator data-config='{"scenario": {"gpus": 4096}}'></div>
+      <div id="far" data-optics-calculator data-load="visible" data-config='{"scenario": {"gpus": 4096}}'></div>
       <div style="height:12000px">More</div>
-      <div id="focus" data-optics-calculator></div></main>
+      <div id="focus" data-optics-calculator data-load="visible"></div></main>
       <script type="module" src="${calc.url('embed.js')}"></script></body></html>`,
     async ({ browser, calc, shop }) => {
       const { context, page, log } = await newPage(browser, { width: 1280, height: 900 });
@@ -221,6 +174,35 @@ test('the loader fetches no wasm while the widget is far below the fold, and mou
       await page.evaluate(() => document.getElementById('focus').shadowRoot.querySelector('button').focus({ preventScroll: true }));
       await page.locator('#focus [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
       assert.equal(wasm(), 1, 'the wasm is fetched once for the page');
+      assert.deepEqual(log.errors, []);
+    },
+  ));
+
+test('data-load="lazy" (the default): the wasm is fetched at idle after the page has loaded, at low priority, and nothing mounts until the widget is near', () =>
+  withStore(
+    (calc) => `<!DOCTYPE html><html lang="en"><head><title>Long page</title><link rel="icon" href="data:,"></head><body>
+      <main><h1>Product</h1><div style="height:6000px">Description</div>
+      <div id="far" data-optics-calculator data-config='{"scenario": {"gpus": 4096}}'></div></main>
+      <script type="module" src="${calc.url('embed.js')}"></script></body></html>`,
+    async ({ browser, calc, shop }) => {
+      const { page, log } = await newPage(browser, { width: 1280, height: 900 });
+      const loaded = [];
+      page.on('load', () => loaded.push(Date.now()));
+      const fetched = [];
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      cdp.on('Network.requestWillBeSent', (e) => e.request.url.endsWith('.wasm') && fetched.push({ at: Date.now(), priority: e.request.initialPriority }));
+      await page.goto(shop.server.url(''));
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm') && e.responseEnd > 0), null, { timeout: 30_000 });
+      assert.equal(fetched.length, 1, 'the wasm, once');
+      assert.ok(fetched[0].at >= loaded[0], 'after the page\'s load event');
+      assert.equal(fetched[0].priority, 'Low');
+      assert.ok(!calc.requests.some((u) => /optics-calc-.*\.js$/.test(u)), 'not the glue yet');
+      assert.equal(await page.evaluate(() => document.getElementById('far').hasAttribute('data-optics-calculator-mounted')), false, 'not mounted while far');
+      await page.evaluate(() => document.getElementById('far').scrollIntoView());
+      await page.locator('#far [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
+      assert.equal(log.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'mounting reuses the fetched and compiled wasm');
+      assertMatchesModel(assert, await metrics(page), expected('v=2&gpus=4096'));
       assert.deepEqual(log.errors, []);
     },
   ));
@@ -329,7 +311,7 @@ test('<optics-calculator> mounts and unmounts with the element; broken JSON and 
       assert.equal(await value('c', 'optical_modules'), expected('v=2&gpus=2048').metrics.optical_modules);
       assert.equal(await value('broken', 'optical_modules'), expected('v=2').metrics.optical_modules, 'broken JSON: the defaults');
       assert.ok(log.errors.some((l) => /^optics-calc: config: the config is not JSON/.test(l)), log.errors.join('\n'));
-      assert.ok(log.errors.some((l) => /^optics-calc: data-load must be "lazy" or "eager"/.test(l)), log.errors.join('\n'));
+      assert.ok(log.errors.some((l) => /^optics-calc: data-load must be "lazy", "visible" or "eager"/.test(l)), log.errors.join('\n'));
       // The SKU without latency or price is offered, with the catalog's figures and one note.
       assert.deepEqual(info.filter((l) => l.includes("SKU 'S1' gives no latency_ns, price_usd, afr_pct")).length, 1, info.join('\n'));
       await page.locator('#c select[data-input=product]').selectOption('sku:0');
