@@ -71,7 +71,7 @@ test('a host that enforces Trusted Types and allows optics-calc: the div, the el
     await sentinelsShow(page, '', ['s1']);
     await sentinelsAnswer(page, 1024);
     const frame = page.frameLocator('#f');
-    await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
+    await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').first().waitFor({ state: 'attached', timeout: 60_000 });
     assert.equal(Number(await frame.locator('[data-metric=optical_modules]').first().getAttribute('data-value')), expected('v=2&gpus=2048').metrics.optical_modules);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations ?? []), [], 'no Trusted Types or CSP violation');
     assert.deepEqual(log.errors, []);
@@ -90,7 +90,7 @@ test('a host that enforces Trusted Types and allows no policy: the fallback and 
     assert.equal(advice.length, 1, advice.join('\n'));
     assert.match(advice[0], /trusted-types optics-calc/);
     const frame = page.frameLocator('#f');
-    await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
+    await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').first().waitFor({ state: 'attached', timeout: 60_000 });
   }));
 
 /** A seeded generator of JSON-like values of every type, depth and size (NaN and Infinity as numbers). */
@@ -205,7 +205,7 @@ test('10,000 random values through mount(), set_scenario(), data-config, the con
       assert.equal(fresh, expected('v=2&gpus=512').metrics.optical_modules);
       const frame = page.frameLocator('#f');
       await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'optics-calc:set-scenario', scenario: 'gpus=1024' }, '*'));
-      await frame.locator('[data-metric=optical_modules][data-value="' + expected('v=2&gpus=1024').metrics.optical_modules + '"]').first().waitFor({ timeout: 60_000 });
+      await frame.locator('[data-metric=optical_modules][data-value="' + expected('v=2&gpus=1024').metrics.optical_modules + '"]').first().waitFor({ state: 'attached', timeout: 60_000 });
       assert.ok(!log.errors.some((l) => /RuntimeError|memory access|DataView/.test(l)), log.errors.filter((l) => /RuntimeError|memory access|DataView/.test(l)).slice(0, 3).join('\n'));
     },
   ));
@@ -249,6 +249,9 @@ test(`single-page stores: ${CYCLES} elements each way mounted and removed withou
       await cdp.send('Performance.enable');
       const glue = calc.url(readGlueName());
       const measure = async () => {
+        // The last widget's background work (the Monte Carlo run, later build
+        // stages) ends on its own: let it, then collect.
+        await page.waitForTimeout(3000);
         await cdp.send('HeapProfiler.collectGarbage');
         const { metrics } = await cdp.send('Performance.getMetrics');
         const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
