@@ -347,7 +347,7 @@ fn the_current_defaults_are_frozen() {
 
 /// `decode(link)` gives every input of `table` at its default, and every
 /// input added since at the value that gives that format's fabric.
-fn means_its_own_defaults(link: &str, table: &[(&str, Def)], added: &[(&str, Def)]) {
+fn means_its_own_defaults(link: &str, table: &[(&'static str, Def)], added: &[(&'static str, Def)]) {
     let d = decode(link);
     assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
     for &(key, old) in table.iter().chain(added) {
