@@ -216,7 +216,7 @@ impl Report {
                 "pair_links_l2",
                 "Links per leaf-spine pair",
                 self.baseline.rows.get(1).map_or(0.0, |r| r.pair_links),
-                "links",
+                "links/pair",
             ),
             "baseline_optics_power_w" => {
                 ("baseline_optics_power_w", "Optics power, baseline", self.baseline.power.optics_power_w, "W")
