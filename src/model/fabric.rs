@@ -74,23 +74,22 @@ pub fn tiers_needed(endpoints: f64, shape: &Shape) -> Option<usize> {
 }
 
 /// Switches of a tier above the leaf such that every switch below has an
-/// equal number of links to each switch above it reaches, given the fluid
-/// minimum `fluid` and `up`, the uplinks of one switch below:
-/// - the smallest divisor of `up` that is at least `fluid` (each switch below
-///   reaches all of them, up / count links each: 72 uplinks over 18 spines
-///   is 4 each); or, when the tier needs more switches than `up`,
-/// - the smallest multiple of `up` that is at least `fluid`: whole groups
-///   of `up` switches, each switch below reaching one group with one link
-///   to each (a fat tree's pods; a partly filled pod still needs all its
-///   spines).
+/// equal number of links to each switch above that it reaches, given the
+/// fluid minimum `fluid` and `up`, the uplinks of one switch below:
+/// - when the tier needs no more switches than `up`, every switch below
+///   reaches all of them: the smallest divisor of `up` that is at least
+///   `fluid`, up / count links each (72 uplinks over 18 spines is 4 each;
+///   over the fluid 16 they do not divide);
+/// - when it needs more, each switch below reaches `up` of them with one
+///   link each, which the fluid minimum already does.
 ///
 /// None when the switches below do not all have the same whole number of
-/// uplinks and would need several links to each switch above (`whole` is
-/// false and the divisor would be below `up`): no count is even then.
+/// uplinks (`whole` is false) and would need several links to each switch
+/// above (the divisor is below `up`): no count is even then.
 pub fn even_count(fluid: u64, up: u64, whole: bool) -> Option<u64> {
     let (fluid, up) = (fluid.max(1), up.max(1));
     if fluid >= up {
-        return Some(fluid.div_ceil(up) * up);
+        return Some(fluid);
     }
     let d = (fluid..=up).find(|d| up.is_multiple_of(*d)).unwrap_or(up);
     (whole || d == up).then_some(d)
@@ -261,9 +260,10 @@ mod tests {
     fn even_count_cases() {
         assert_eq!(even_count(16, 72, true), Some(18));
         assert_eq!(even_count(4, 72, true), Some(4));
-        assert_eq!(even_count(73, 72, true), Some(144));
-        // A partly filled pod still needs all 32 of its spines: 3,277 -> 3,296.
-        assert_eq!(even_count(3277, 32, false), Some(3296));
+        assert_eq!(even_count(37, 72, true), Some(72));
+        // More switches than uplinks: one link to each switch reached.
+        assert_eq!(even_count(73, 72, true), Some(73));
+        assert_eq!(even_count(3277, 32, false), Some(3277));
         // Uplinks of 13 or 14 cannot be spread evenly over 7 switches.
         assert_eq!(even_count(3, 14, false), None);
         assert_eq!(even_count(3, 14, true), Some(7));
@@ -276,14 +276,19 @@ mod tests {
         let shape = Shape { oversub_top: 7.0, ..NB64 };
         assert_eq!(capacity(3, &shape), 114_688.0);
         let f = Fabric::build(32_768, &shape, 3);
-        // 1,024 leaves, 32,768 leaf-spine links, ceil(32,768 / 7) = 4,682 above.
+        // 1,024 leaves, 32,768 leaf-spine links, ceil(32,768 / 7) = 4,682 above;
+        // 19 pods, ceil(32,768 / 1,792).
         assert_eq!(counts(&f, 0), (1024, 32_768));
         assert_eq!(f.levels[2].links, 4682);
-        // Spines: fluid ceil((32,768 + 4,682) / 64) = 586, whole pods of 32 = 608
-        // (19 pods, ceil(32,768 / 1,792)).
-        assert_eq!((f.levels[1].fluid_switches, f.levels[1].switches, f.pods), (586, 608, 19));
-        // Top: fluid ceil(4,682 / 64) = 74; the spines' 8 uplinks -> groups of 8: 80.
-        assert_eq!((f.levels[2].fluid_switches, f.levels[2].switches), (74, 80));
+        assert_eq!(f.pods, 19);
+        // Spines: ceil((32,768 + 4,682) / 64) = 586; top: ceil(4,682 / 64) = 74,
+        // each more than a switch below has uplinks (32; 8): one link per pair.
+        assert_eq!((f.levels[1].switches, f.levels[2].switches), (586, 74));
+        assert_eq!((f.levels[1].fluid_switches, f.levels[2].fluid_switches), (586, 74));
+        // Against 3 non-blocking tiers: 1,024 + 512 = 1,536 switches above the leaf.
+        let full = Fabric::build(32_768, &NB64, 3);
+        assert_eq!(full.switches() - full.levels[0].switches, 1536);
+        assert_eq!(f.switches() - f.levels[0].switches, 660);
     }
 
     #[test]
