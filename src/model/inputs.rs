@@ -96,8 +96,7 @@ const fn o(id: &'static str, label: &'static str) -> ChoiceOption {
 pub static GBPS_OPTIONS: &[ChoiceOption] = &[o("400", "400G"), o("800", "800G"), o("1600", "1.6T"), o("3200", "3.2T")];
 pub static TIER_OPTIONS: &[ChoiceOption] =
     &[o("auto", "Auto (smallest that fits)"), o("2", "2 tiers"), o("3", "3 tiers")];
-pub static CABLING_OPTIONS: &[ChoiceOption] =
-    &[o("even", "Equal links per switch pair"), o("fluid", "Fluid minimum (ceil(links / radix))")];
+pub static CABLING_OPTIONS: &[ChoiceOption] = &[o("even", "Even per pair"), o("fluid", "Fluid minimum")];
 pub static TECH_OPTIONS: &[ChoiceOption] = &[
     o("dsp", "DSP-retimed pluggable"),
     o("lro", "LRO (half-retimed)"),
@@ -323,11 +322,11 @@ pub mod rows {
         oversub_top: Number { label: "Oversubscription above the spines", unit: ":1", group: Cluster,
             min: 1.0, max: 32.0, step: 0.25, default: 1.0, estimate: false,
             help: "Down:up of the tier just below the top of a fabric of 3 or more tiers (the spines of 3 tiers): 7 = the pods keep full bisection inside and 1/7 of it to the tier above. 1 = non-blocking. A 2-tier fabric has only the leaf's.",
-            source: "1 = full bisection as before. Meta's Llama 3 24K-GPU RoCE cluster: pods of 3,072 GPUs at full bisection, 1:7 above them (The Llama 3 Herd of Models, arXiv 2407.21783, section 3.3, A); Alibaba HPN: 15:1 aggregation to core (SIGCOMM 2024, A)." },
+            source: "Llama 3 1:7 (arXiv 2407.21783, A); Alibaba HPN 15:1 (A)." },
         cabling: Choice { label: "Switches above the leaf", unit: "", group: Cluster,
             options: CABLING_OPTIONS, default: "even", estimate: false,
             help: "Even: every switch has the same number of links to each switch above it that it reaches (72 uplinks over 18 spines, 4 each), as fabrics are built and ECMP needs. Fluid: the fewest switches whose ports hold the links, ceil(links / radix), which no one cables.",
-            source: "NVIDIA DGX SuperPOD B300 XDR reference architecture (A): 2,304 GPUs on 32 leaves and 18 spines, 4,608 on 64 and 36, with 144-port switches." },
+            source: "NVIDIA DGX SuperPOD B300 XDR reference architecture (A)." },
         fe: Number { label: "Front-end ports per server", unit: "ports/8 GPUs", group: Cluster,
             min: 0.0, max: 8.0, step: 1.0, default: 0.0, estimate: true,
             help: "Optional front-end (storage/management) network: ports per 8-GPU server at the same speed; 0 = not modelled.",

@@ -154,11 +154,12 @@ pub fn Headline(report: Memo<Report>, settled: Settled) -> impl IntoView {
                         <Figure report key="optical_modules" />", "
                         <Figure report key="optics_share_of_network_power_pct" />" of network power; "
                         <Figure report key="switches" />": "<Figures report items=SWITCH_TIERS bare=true />
-                        // How the leaves reach the spines, and the pods of 3 or more tiers.
-                        <span hidden=move || report.with(|r| r.tiers < 2)>
+                        // How the leaves reach the spines, and the pods of 3 or more
+                        // tiers (on screen: the printed report keeps to two pages).
+                        <span class="oc-no-print" hidden=move || report.with(|r| r.tiers < 2)>
                             "; leaf to spine: "<Figure report key="pair_links_l2" />
                         </span>
-                        <span hidden=move || report.with(|r| r.tiers < 3)>
+                        <span class="oc-no-print" hidden=move || report.with(|r| r.tiers < 3)>
                             "; "<Figure report key="pods" />
                         </span>
                         <Figures report items=MODULE_ENDS bare=true />
