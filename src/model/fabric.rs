@@ -34,7 +34,7 @@ impl Shape {
 /// (down:up): down = floor(k * o / (1 + o)), at least 1 and at most k - 1,
 /// up = k - down. The leaf splits by `oversub`, the tier below the top by
 /// `oversub_top`, every other middle tier k/2 : k/2.
-pub fn leaf_split(radix: f64, oversub: f64) -> (f64, f64) {
+pub fn split_ports(radix: f64, oversub: f64) -> (f64, f64) {
     let k = radix.max(2.0);
     let down = (k * oversub / (1.0 + oversub)).floor().clamp(1.0, k - 1.0);
     (down, k - down)
@@ -49,7 +49,7 @@ pub fn capacity(tiers: usize, shape: &Shape) -> f64 {
     let k = shape.k();
     match tiers {
         0 | 1 => k,
-        2 => leaf_split(k, shape.oversub).0 * k,
+        2 => split_ports(k, shape.oversub).0 * k,
         t => k * pod_capacity(t, shape),
     }
 }
@@ -63,8 +63,8 @@ pub fn pod_capacity(tiers: usize, shape: &Shape) -> f64 {
         return capacity(tiers, shape);
     }
     let k = shape.k();
-    let d1 = leaf_split(k, shape.oversub).0;
-    let dt = leaf_split(k, shape.oversub_top).0;
+    let d1 = split_ports(k, shape.oversub).0;
+    let dt = split_ports(k, shape.oversub_top).0;
     d1 * (k / 2.0).powi(tiers as i32 - 3) * dt
 }
 
@@ -147,7 +147,7 @@ impl Fabric {
             let switches = (e / k).ceil() as u64;
             levels[0] = Level { switches, links: endpoints, fluid_switches: switches, pair_links: 0.0 };
         } else {
-            let (down, up) = leaf_split(k, shape.oversub);
+            let (down, up) = split_ports(k, shape.oversub);
             let leaves = (e / down).ceil() as u64;
             let uplinks = leaves * up as u64;
             levels[0] = Level { switches: leaves, links: endpoints, fluid_switches: leaves, pair_links: 0.0 };
@@ -237,7 +237,7 @@ mod tests {
     fn oversubscribed_leaf() {
         // k = 64, 3:1 -> 48 down, 16 up. 1,536 GPUs -> 32 leaves, 512 uplinks,
         // ceil(512 / 64) = 8 spines, a divisor of 16: 2 links per leaf-spine pair.
-        assert_eq!(leaf_split(64.0, 3.0), (48.0, 16.0));
+        assert_eq!(split_ports(64.0, 3.0), (48.0, 16.0));
         let f = Fabric::build(1536, &Shape { oversub: 3.0, ..NB64 }, 2);
         assert_eq!(counts(&f, 0), (32, 1536));
         assert_eq!(counts(&f, 1), (8, 512));
