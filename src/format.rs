@@ -142,7 +142,21 @@ impl NumberFormat {
             // Paid back on day one: the proposal costs less up front too.
             "months" if value == 0.0 => "immediate".into(),
             "months" => format!("{} months", self.fixed(value, 1)),
+            "links/pair" => format!("{} per pair", self.pair_links(value)),
             _ => format!("{} {unit}", self.count(value)).trim_end().to_string(),
+        }
+    }
+
+    /// Links per switch pair: a whole number as it is ("4"); an average
+    /// (fluid counts: the links do not divide evenly) with two decimals and
+    /// saying so ("4.50 on average"); "–" where there is no pair (0).
+    pub fn pair_links(&self, value: f64) -> String {
+        if !value.is_finite() || value <= 0.0 {
+            "–".into()
+        } else if value.fract() == 0.0 {
+            self.count(value)
+        } else {
+            format!("{} on average", self.fixed(value, 2))
         }
     }
 
@@ -210,6 +224,9 @@ mod tests {
         assert_eq!(en().metric(0.0, "months"), "immediate");
         assert_eq!(en().metric(552.0, "us/step"), "552 µs/step");
         assert_eq!(en().metric(41.27, "%"), "41.3%");
+        assert_eq!(en().metric(4.0, "links/pair"), "4 per pair");
+        assert_eq!(en().metric(4.5, "links/pair"), "4.50 on average per pair");
+        assert_eq!(en().metric(0.0, "links/pair"), "– per pair");
     }
 
     #[test]

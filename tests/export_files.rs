@@ -107,7 +107,7 @@ fn json_round_trips_the_scenario() {
     let text = to_json(&s, &evaluate(&s));
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], FORMAT);
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["scenario"]["gpus"], 65536.0);
     assert_eq!(v["report"]["npv_usd"].as_f64(), Some(evaluate(&s).npv_usd));
     let back = from_json(&text).unwrap();
@@ -138,6 +138,21 @@ fn a_version_1_export_keeps_its_twin_port_modules() {
     assert_eq!(d.scenario.choice("sw_ports"), Some("2"));
 }
 
+/// A version-2 export holds every input of its day, so no `cabling`: it
+/// counted the fluid minimum of spines, and keeps doing so (NVIDIA's
+/// 2,304-GPU B300 XDR fabric: 16 spines then, 18 in a version-3 export).
+#[test]
+fn a_version_2_export_keeps_its_fluid_switch_counts() {
+    let spines = |version: u32| {
+        let text = format!(r#"{{"format":"optics-calc","version":{version},"scenario":{{"gpus":2304,"radix":144}}}}"#);
+        let d = from_json(&text).unwrap();
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        evaluate(&d.scenario).metric("switches_l2")
+    };
+    assert_eq!(spines(2), Some(16.0));
+    assert_eq!(spines(3), Some(18.0));
+}
+
 #[test]
 fn json_import_refuses_other_files_with_a_reason() {
     for (text, why) in [
@@ -150,7 +165,7 @@ fn json_import_refuses_other_files_with_a_reason() {
         let e = from_json(text).unwrap_err();
         assert!(e.contains(why), "{text}: {e}");
     }
-    let newer = from_json(r#"{"format":"optics-calc","version":3,"scenario":{"gpus":2048}}"#).unwrap();
+    let newer = from_json(r#"{"format":"optics-calc","version":4,"scenario":{"gpus":2048}}"#).unwrap();
     assert_eq!(newer.scenario.number("gpus"), Some(2048.0));
     assert_eq!(newer.notices[0].key, "version");
 }

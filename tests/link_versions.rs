@@ -6,9 +6,9 @@
 //! below, and `a_v1_link_means_what_it_meant` checks that old links still
 //! decode to their own format's defaults.
 //!
-//! The v1 table is also the oracle of the property test: a v1 scenario built
-//! input by input from the v1 table must give the same headline figures as
-//! the v1 link this build opens.
+//! The v1 and v2 tables are also the oracles of the property tests: a
+//! scenario built input by input from a format's table must give the same
+//! headline figures as the link of that format this build opens.
 
 use optics_calc::model::catalog::CATALOG;
 use optics_calc::model::{INPUTS, InputKind, Scenario, evaluate};
@@ -150,9 +150,78 @@ const V2_INPUTS: &[(&str, Def)] = &[
     ("seed", Number(1.0)),
 ];
 
-/// The catalog of formats 1 and 2, in `Tech` order (DSP, LRO, LPO, SiPh,
+/// Link format 3.
+const V3_INPUTS: &[(&str, Def)] = &[
+    ("gpus", Number(32768.0)),
+    ("gbps", Choice("800")),
+    ("ports", Number(1.0)),
+    ("planes", Choice("1")),
+    ("radix", Number(64.0)),
+    ("tiers", Choice("auto")),
+    ("oversub", Number(1.0)),
+    ("oversub_top", Number(1.0)),
+    ("cabling", Choice("even")),
+    ("fe", Number(0.0)),
+    ("srv_w", Number(1788.0)),
+    ("base", Choice("dsp")),
+    ("alt", Choice("lpo")),
+    ("base_w", Catalog),
+    ("alt_w", Catalog),
+    ("base_ns", Catalog),
+    ("alt_ns", Catalog),
+    ("base_usd", Catalog),
+    ("alt_usd", Catalog),
+    ("base1", Choice("same")),
+    ("base2", Choice("same")),
+    ("base3", Choice("same")),
+    ("alt1", Choice("same")),
+    ("alt2", Choice("same")),
+    ("alt3", Choice("same")),
+    ("nic_ports", Choice("1")),
+    ("sw_ports", Choice("1")),
+    ("m1", Choice("optical")),
+    ("m2", Choice("optical")),
+    ("m3", Choice("optical")),
+    ("host_w", Number(0.0)),
+    ("region", Choice("nova")),
+    ("usd_kwh", Number(0.0892)),
+    ("kg_kwh", Number(0.269)),
+    ("pue", Number(1.56)),
+    ("years", Number(5.0)),
+    ("rate", Number(8.0)),
+    ("build", Choice("new")),
+    ("spares", Number(5.0)),
+    ("install", Number(25.0)),
+    ("swap_usd", Number(150.0)),
+    ("gpu_h_usd", Number(2.0)),
+    ("restart_min", Number(15.0)),
+    ("blast", Number(40.0)),
+    ("sw_w", Number(800.0)),
+    ("sw_ns", Number(600.0)),
+    ("fec_ns", Number(100.0)),
+    ("m_leaf", Number(10.0)),
+    ("m_up", Number(100.0)),
+    ("afr", Number(1.0)),
+    ("afr_cpo", Number(0.35)),
+    ("ea_ev", Number(0.7)),
+    ("k_per_w", Number(1.0)),
+    ("case_c", Number(70.0)),
+    ("base_afr", Catalog),
+    ("alt_afr", Catalog),
+    ("algo", Choice("tree")),
+    ("group", Number(4096.0)),
+    ("coll", Number(100.0)),
+    ("step_s", Number(2.0)),
+    ("exposed", Number(10.0)),
+    ("focus", Choice("npv_usd")),
+    ("swing", Number(10.0)),
+    ("samples", Number(10000.0)),
+    ("seed", Number(1.0)),
+];
+
+/// The catalog of formats 1 to 3, in `Tech` order (DSP, LRO, LPO, SiPh,
 /// CPO, DAC, AEC).
-const CATALOG_V1_V2: [[[f64; 4]; 4]; 7] = [
+const CATALOG_V1_TO_V3: [[[f64; 4]; 4]; 7] = [
     // Dsp: [power W, latency ns, price USD, reach m] at 400G, 800G, 1.6T, 3.2T
     [[9.0, 50.0, 700.0, 500.0], [16.0, 50.0, 1250.0, 500.0], [25.0, 50.0, 2000.0, 500.0], [40.0, 50.0, 3500.0, 500.0]],
     // Lro: [power W, latency ns, price USD, reach m] at 400G, 800G, 1.6T, 3.2T
@@ -188,6 +257,36 @@ const V1_HEADLINE_KEYS: &[&str] = &[
     "optics_share_of_network_power_pct",
 ];
 
+/// Format 2's headline figures (format 3 added `pods` and `pair_links_l2`).
+const V2_HEADLINE_KEYS: &[&str] = &[
+    "optical_modules",
+    "nic_end_modules",
+    "switch_end_modules",
+    "proposed_optical_modules",
+    "switches",
+    "switches_l1",
+    "switches_l2",
+    "switches_l3",
+    "switches_l4",
+    "baseline_optics_power_w",
+    "proposed_optics_power_w",
+    "power_saved_w",
+    "facility_power_saved_w",
+    "energy_saved_kwh_per_year",
+    "cost_saved_usd_per_year",
+    "co2_saved_t_per_year",
+    "extra_gpus",
+    "latency_saved_ns_per_path",
+    "latency_saved_us_per_step",
+    "failures_avoided_per_year",
+    "npv_usd",
+    "npv_modules_usd",
+    "npv_energy_usd",
+    "npv_failures_usd",
+    "payback_months",
+    "optics_share_of_network_power_pct",
+];
+
 /// What a format-1 choice means in this build's terms: `twin` became `sw_ports`.
 fn in_current_terms<'a>(key: &'a str, id: &'a str) -> (&'a str, &'a str) {
     match (key, id) {
@@ -197,8 +296,14 @@ fn in_current_terms<'a>(key: &'a str, id: &'a str) -> (&'a str, &'a str) {
     }
 }
 
-/// The inputs format 2 added, at the values that give format 1's fabric.
-const V2_ADDED_AS_V1: &[(&str, Def)] = &[
+/// The inputs format 3 added, at the values that give format 2's fabric
+/// (the fluid minimum of switches, nothing oversubscribed above the spines).
+const V3_ADDED_AS_V2: &[(&str, Def)] = &[("oversub_top", Number(1.0)), ("cabling", Choice("fluid"))];
+
+/// The inputs formats 2 and 3 added, at the values that give format 1's fabric.
+const ADDED_AS_V1: &[(&str, Def)] = &[
+    ("oversub_top", Number(1.0)),
+    ("cabling", Choice("fluid")),
     ("planes", Choice("1")),
     ("nic_ports", Choice("1")),
     ("base1", Choice("same")),
@@ -219,7 +324,7 @@ fn value_of(s: &Scenario, key: &str, d: Def) -> Def {
 
 #[test]
 fn the_current_defaults_are_frozen() {
-    assert_eq!(VERSION, 2, "a new link format needs its own frozen table here, and the old ones kept");
+    assert_eq!(VERSION, 3, "a new link format needs its own frozen table here, and the old ones kept");
     let now: Vec<(&str, Def)> = INPUTS
         .iter()
         .map(|d| {
@@ -231,38 +336,50 @@ fn the_current_defaults_are_frozen() {
             (d.key, v)
         })
         .collect();
-    assert_eq!(now, V2_INPUTS, "an input default changed: that needs link format 3 (see src/share/v1.rs)");
+    assert_eq!(now, V3_INPUTS, "an input default changed: that needs link format 4 (see src/share/v2.rs)");
     for (t, row) in CATALOG.iter().enumerate() {
         for (i, m) in row.iter().enumerate() {
             let now = [m.power_w, m.latency_ns, m.price_usd, m.reach_m];
-            assert_eq!(now, CATALOG_V1_V2[t][i], "catalog row {t}, speed {i} changed: that needs link format 3");
+            assert_eq!(now, CATALOG_V1_TO_V3[t][i], "catalog row {t}, speed {i} changed: that needs link format 4");
         }
+    }
+}
+
+/// `decode(link)` gives every input of `table` at its default, and every
+/// input added since at the value that gives that format's fabric.
+fn means_its_own_defaults(link: &str, table: &[(&'static str, Def)], added: &[(&'static str, Def)]) {
+    let d = decode(link);
+    assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
+    for &(key, old) in table.iter().chain(added) {
+        let (key, want) = match old {
+            Choice(id) => {
+                let (key, id) = in_current_terms(key, id);
+                (key, Choice(id))
+            }
+            _ => (key, old),
+        };
+        assert_eq!(value_of(&d.scenario, key, want), want, "{link}: {key}");
     }
 }
 
 #[test]
 fn a_v1_link_means_what_it_meant() {
-    let d = decode("v=1");
-    assert!(d.notices.is_empty(), "{:?}", d.notices);
-    for &(key, v1) in V1_INPUTS.iter().chain(V2_ADDED_AS_V1) {
-        let (key, want) = match v1 {
-            Choice(id) => {
-                let (key, id) = in_current_terms(key, id);
-                (key, Choice(id))
-            }
-            _ => (key, v1),
-        };
-        assert_eq!(value_of(&d.scenario, key, want), want, "{key}");
-    }
+    means_its_own_defaults("v=1", V1_INPUTS, ADDED_AS_V1);
 }
 
-/// Format 1's inputs that this build sets from a region preset unless given.
+#[test]
+fn a_v2_link_means_what_it_meant() {
+    means_its_own_defaults("v=2", V2_INPUTS, V3_ADDED_AS_V2);
+    means_its_own_defaults("v=3", V3_INPUTS, &[]);
+}
+
+/// Inputs that this build sets from a region preset unless given.
 const PRESET_NUMBERS: [&str; 2] = ["usd_kwh", "kg_kwh"];
 
-/// A random format-1 scenario: some inputs given (in range), the rest left
-/// out, as a v1 link would.
-fn v1_given() -> impl Strategy<Value = Vec<(&'static str, String)>> {
-    let per_input: Vec<BoxedStrategy<Option<String>>> = V1_INPUTS
+/// A random scenario of a format whose inputs and defaults are `table`:
+/// some inputs given (in range), the rest left out, as its links would.
+fn given_of_format(table: &'static [(&'static str, Def)]) -> impl Strategy<Value = Vec<(&'static str, String)>> {
+    let per_input: Vec<BoxedStrategy<Option<String>>> = table
         .iter()
         .map(|&(key, d)| {
             let def = INPUTS.iter().find(|x| x.key == key);
@@ -279,23 +396,24 @@ fn v1_given() -> impl Strategy<Value = Vec<(&'static str, String)>> {
             proptest::option::weighted(0.3, value).boxed()
         })
         .collect();
-    per_input.prop_map(|values| V1_INPUTS.iter().zip(values).filter_map(|(&(k, _), v)| v.map(|v| (k, v))).collect())
+    per_input.prop_map(|values| table.iter().zip(values).filter_map(|(&(k, _), v)| v.map(|v| (k, v))).collect())
 }
 
-/// The oracle: every format-1 input set one by one, given or from the v1
-/// table (choices first, as a technology resets its overrides and a region
-/// sets its prices), the added inputs at their format-1 values.
-fn oracle(given: &[(&'static str, String)]) -> Scenario {
+/// The oracle: every input of a format set one by one, given or from that
+/// format's table (choices first, as a technology resets its overrides and a
+/// region sets its prices), the inputs added since at the values that give
+/// that format's fabric.
+fn oracle(table: &[(&'static str, Def)], added: &[(&'static str, Def)], given: &[(&'static str, String)]) -> Scenario {
     let mut s = Scenario::default();
     let given_of = |k: &str| given.iter().find(|(g, _)| *g == k).map(|(_, v)| v.clone());
-    for &(key, d) in V1_INPUTS.iter().chain(V2_ADDED_AS_V1) {
+    for &(key, d) in table.iter().chain(added) {
         if let Choice(default) = d {
             let id = given_of(key).unwrap_or_else(|| default.to_string());
             let (key, id) = in_current_terms(key, &id);
             assert_eq!(s.set_choice(key, id).filter(|n| !n.message.contains("catalog values restored")), None);
         }
     }
-    for &(key, d) in V1_INPUTS {
+    for &(key, d) in table.iter().chain(added) {
         match (d, given_of(key).and_then(|v| v.parse::<f64>().ok())) {
             (Choice(_), _) => {}
             (_, Some(v)) => {
@@ -311,18 +429,33 @@ fn oracle(given: &[(&'static str, String)]) -> Scenario {
     s
 }
 
+/// The query string of a link of format `v` giving these values.
+fn link(v: u32, given: &[(&'static str, String)]) -> String {
+    std::iter::once(format!("v={v}")).chain(given.iter().map(|(k, v)| format!("{k}={v}"))).collect::<Vec<_>>().join("&")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn v1_links_give_the_figures_of_the_v1_table(given in v1_given()) {
-        let link: String = std::iter::once("v=1".to_string())
-            .chain(given.iter().map(|(k, v)| format!("{k}={v}")))
-            .collect::<Vec<_>>()
-            .join("&");
+    fn v1_links_give_the_figures_of_the_v1_table(given in given_of_format(V1_INPUTS)) {
+        let link = link(1, &given);
         let opened = evaluate(&decode(&link).scenario);
-        let want = evaluate(&oracle(&given));
+        let want = evaluate(&oracle(V1_INPUTS, ADDED_AS_V1, &given));
         for key in V1_HEADLINE_KEYS {
+            let (a, b) = (opened.metric(key).unwrap(), want.metric(key).unwrap());
+            prop_assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {} vs {} for {}", key, a, b, link);
+        }
+    }
+
+    /// Format 2's links against format 2's table: the switch counts
+    /// (fluid minimum) and every headline figure of their day.
+    #[test]
+    fn v2_links_give_the_figures_of_the_v2_table(given in given_of_format(V2_INPUTS)) {
+        let link = link(2, &given);
+        let opened = evaluate(&decode(&link).scenario);
+        let want = evaluate(&oracle(V2_INPUTS, V3_ADDED_AS_V2, &given));
+        for key in V2_HEADLINE_KEYS {
             let (a, b) = (opened.metric(key).unwrap(), want.metric(key).unwrap());
             prop_assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{}: {} vs {} for {}", key, a, b, link);
         }

@@ -130,6 +130,48 @@ proptest! {
         }
     }
 
+    /// Even cabling changes switch counts, never links: every tier has at
+    /// least its fluid minimum; where a switch below reaches every switch
+    /// above (2 tiers), the spines divide the leaf's uplinks and every pair
+    /// has the same whole number of links; a count more than 10% above the
+    /// fluid minimum comes with a notice.
+    #[test]
+    fn even_cabling_adds_switches_not_links(
+        gpus in 1.0..300_000.0f64, radix in 2u32..=256, oversub in 1.0..8.0f64, top in 1.0..20.0f64,
+        ports in 1u32..=2, gbps in prop_oneof![Just("400"), Just("800")],
+    ) {
+        let at = |cabling: &str| {
+            let mut s = Scenario::default();
+            for (key, v) in [("gpus", gpus), ("radix", f64::from(radix) * 2.0), ("oversub", oversub), ("oversub_top", top), ("ports", f64::from(ports))] {
+                s.set_number(key, v);
+            }
+            s.set_choice("gbps", gbps);
+            s.set_choice("cabling", cabling);
+            evaluate(&s)
+        };
+        let (even, fluid) = (at("even"), at("fluid"));
+        prop_assert_eq!(even.tiers, fluid.tiers);
+        for (e, f) in even.baseline.tiers().iter().zip(fluid.baseline.tiers()) {
+            prop_assert_eq!(e.links, f.links);
+            prop_assert_eq!(e.fluid_switches, f.switches);
+            prop_assert!(e.switches >= f.switches, "{:?} vs {:?}", e, f);
+            prop_assert!(e.links == 0 || e.switches > 0);
+        }
+        let uneven = even.notices.iter().any(|n| n.key == "cabling" && n.message.contains("unequal"));
+        if even.tiers == 2 && !uneven {
+            let (leaves, spines) = (&even.baseline.rows[0], &even.baseline.rows[1]);
+            let up = spines.links / leaves.switches;
+            prop_assert_eq!(up % spines.switches, 0, "{} uplinks over {} spines", up, spines.switches);
+            prop_assert_eq!(spines.pair_links, (up / spines.switches) as f64);
+        }
+        for t in even.baseline.tiers().iter().skip(1) {
+            let noted = even.notices.iter().any(|n| n.key == "cabling" && n.message.contains(&format!("{} ", t.switches)));
+            if t.switches as f64 > 1.1 * t.fluid_switches as f64 {
+                prop_assert!(noted, "{:?}: {:?}", t, even.notices);
+            }
+        }
+    }
+
     #[test]
     fn energy_is_power_times_hours_times_pue(s in in_range_scenario()) {
         let r = evaluate(&s);

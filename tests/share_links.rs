@@ -85,21 +85,28 @@ proptest! {
     }
 
     #[test]
-    fn fuzz_any_value_of_any_key_loads_safely(v in 1..=2u32, i in 0..=INPUTS.len(), value in any::<String>()) {
-        // Every input, and the v1 key that v2 renamed.
+    fn fuzz_any_value_of_any_key_loads_safely(v in 1..=3u32, i in 0..=INPUTS.len(), value in any::<String>()) {
+        // Every input (`oversub_top` and `cabling` of v3 included), and the v1 key that v2 renamed.
         let key = INPUTS.get(i).map_or("twin", |d| d.key);
         loads_safely(&format!("v={v}&{key}={value}"));
     }
 
     #[test]
     fn fuzz_the_fabric_keys_together_load_safely(
+        v in 1..=3u32,
         planes in "[0-9]{1,2}", ports in "[0-9]{1,2}", nic in "[0-9]", sw in "[0-9]",
         gbps in prop_oneof![Just("400"), Just("800"), Just("1600"), Just("3200"), Just("x")],
         level in prop_oneof![Just("same"), Just("dsp"), Just("lpo"), Just("cpo"), Just("bad")],
         twin in prop_oneof![Just("on"), Just("off"), Just("")],
+        gpus in prop_oneof![1..=4096u32, 1..=1_000_000u32],
+        radix in prop_oneof![Just("4".to_string()), Just("144".to_string()), "[0-9]{1,4}"],
+        oversub in "[0-9]{1,2}(\\.[0-9]{1,2})?", oversub_top in "[0-9]{1,3}(\\.[0-9])?|-1|nan|",
+        tiers in prop_oneof![Just("auto"), Just("2"), Just("3"), Just("9")],
+        cabling in prop_oneof![Just("even"), Just("fluid"), Just("x")],
     ) {
         let (s, _) = loads_safely(&format!(
-            "v=2&planes={planes}&ports={ports}&nic_ports={nic}&sw_ports={sw}&gbps={gbps}&base1={level}&alt3={level}&twin={twin}"
+            "v={v}&gpus={gpus}&planes={planes}&ports={ports}&nic_ports={nic}&sw_ports={sw}&gbps={gbps}&base1={level}&alt3={level}&twin={twin}\
+             &radix={radix}&oversub={oversub}&oversub_top={oversub_top}&tiers={tiers}&cabling={cabling}"
         ));
         // Whatever was asked, the planes divide the ports and the breakouts fit the catalog.
         let planes: f64 = s.choice("planes").unwrap().parse().unwrap();
@@ -109,16 +116,33 @@ proptest! {
             let ports: f64 = s.choice(key).unwrap().parse().unwrap();
             prop_assert!(ports * gbps <= 3200.0, "{} = {} at {} Gb/s", key, ports, gbps);
         }
+        // Every switch keeps an uplink, and no tier with links has no switch.
+        let radix = s.number("radix").unwrap();
+        for key in ["oversub", "oversub_top"] {
+            prop_assert!(s.number(key).unwrap() <= radix - 1.0, "{} = {:?} at radix {}", key, s.number(key), radix);
+        }
+        let r = evaluate(&s);
+        for row in r.baseline.tiers() {
+            prop_assert!(row.links == 0 || row.switches > 0, "{:?}", row);
+            prop_assert!(row.switches >= row.fluid_switches, "{:?}", row);
+            prop_assert!(row.pair_links.is_finite() && row.pair_links >= 0.0, "{:?}", row);
+        }
     }
 }
 
 #[test]
 fn the_default_scenario_is_just_the_version() {
-    assert_eq!(encode(&Scenario::default()), "v=2");
+    assert_eq!(encode(&Scenario::default()), "v=3");
+    let d = decode("v=3");
+    assert_eq!((d.scenario, d.notices), (Scenario::default(), vec![]));
+    // Formats 1 and 2 counted the fluid minimum of switches: their empty link is the default but that.
+    let mut fluid = Scenario::default();
+    fluid.set_choice("cabling", "fluid");
     for v in ["v=1", "v=2"] {
         let d = decode(v);
-        assert_eq!(d.scenario, Scenario::default(), "{v}");
+        assert_eq!(d.scenario, fluid, "{v}");
         assert!(d.notices.is_empty(), "{v}");
+        assert_eq!(encode(&d.scenario), "v=3&cabling=fluid", "{v}");
     }
     assert!(decode("").notices.is_empty(), "an empty query is the default page, no notice");
 }
@@ -256,8 +280,8 @@ fn a_v1_twin_port_link_keeps_its_modules() {
     let (s, n) = loads_safely("v=1&gbps=400&twin=on");
     assert!(n.is_empty(), "{n:?}");
     assert_eq!(s.choice("sw_ports"), Some("2"));
-    // Re-encoded in the current format, under the new key.
-    assert_eq!(encode(&s), "v=2&gbps=400&sw_ports=2");
+    // Re-encoded in the current format, under the new key, with format 1's fluid switch counts.
+    assert_eq!(encode(&s), "v=3&gbps=400&cabling=fluid&sw_ports=2");
     // The new key, when given too, wins over the old one.
     let (s, _) = loads_safely("v=1&gbps=400&sw_ports=4&twin=on");
     assert_eq!(s.choice("sw_ports"), Some("4"));
@@ -280,6 +304,12 @@ fn fabric_combinations_that_cannot_be_built_are_clamped_with_a_notice() {
     let (s, n) = loads_safely("v=2&gbps=3200&nic_ports=2&sw_ports=2");
     assert_eq!((s.choice("nic_ports"), s.choice("sw_ports")), (Some("1"), Some("1")));
     assert_eq!(keys(&n), ["nic_ports", "sw_ports"]);
+    // An oversubscription that would leave a switch no uplink: k - 1 down, 1 up.
+    let (s, n) = loads_safely("v=3&radix=8&oversub_top=20&oversub=7.5");
+    assert_eq!(
+        (s.number("oversub_top"), s.number("oversub"), keys(&n)),
+        (Some(7.0), Some(7.0), vec!["oversub", "oversub_top"])
+    );
     // CPO cannot sit at the NIC end: the report says the NIC ends stay pluggables.
     let r = evaluate(&decode("v=2&base1=cpo").scenario);
     assert!(r.notices.iter().any(|n| n.key == "base1" && n.message.contains("NIC ends")), "{:?}", r.notices);

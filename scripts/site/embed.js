@@ -40,7 +40,7 @@ const CSS = here('./__OPTICS_CSS__');
 const BASE = here('./');
 const ORIGIN = new URL(BASE).origin;
 /** The share-link format version (src/share; a native test keeps them equal). */
-const LINK_VERSION = 2;
+const LINK_VERSION = 3;
 const NAME = 'Optical interconnect calculator';
 /** Widget width below which layout "auto" is compact (COMPACT_BELOW_PX). */
 const COMPACT_BELOW_PX = 700;

@@ -1,7 +1,7 @@
 //! The JSON export, and importing it back.
 //!
 //! ```json
-//! {"format": "optics-calc", "version": 2, "scenario": {"gpus": 32768, ...}, "report": {...}}
+//! {"format": "optics-calc", "version": 3, "scenario": {"gpus": 32768, ...}, "report": {...}}
 //! ```
 //! `scenario` maps every input key (see [`crate::share`]) to its value: a
 //! number, an option id, or `null` for an Override that follows the catalog.
@@ -12,14 +12,15 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::{INPUTS, Notice, Report, Scenario};
-use crate::share::{Decoded, Given, build, renamed_key, report_unknown};
+use crate::share::{Decoded, Given, build, renamed_key, report_unknown, restore_format_2};
 
 /// The `format` tag of an export.
 pub const FORMAT: &str = "optics-calc";
-/// The export version this build writes: 2 since `twin` became `sw_ports`
-/// (the link format's change; an export holds every input, so no default
-/// needs restoring).
-pub const VERSION: u64 = 2;
+/// The export version this build writes, the link format's: 2 since `twin`
+/// became `sw_ports` (an export holds every input, so no default needed
+/// restoring), 3 since `cabling` was added (an export of version 1 or 2 has
+/// no `cabling` and means `fluid`, as a link of those formats does).
+pub const VERSION: u64 = 3;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -50,11 +51,13 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
         return Err(not_export());
     }
     let mut notices = Vec::new();
-    match root.get("version").and_then(Value::as_u64) {
-        // Version 1's one renamed key (`twin`) is read in `read_scenario`. A
+    let version = root.get("version").and_then(Value::as_u64);
+    match version {
+        // Version 1's one renamed key (`twin`) is read in `read_scenario`;
+        // versions 1 and 2 count the fluid minimum of switches (see below). A
         // later format that rescales an input adds an arm here that rewrites
         // older scenarios before they are applied.
-        Some(1 | VERSION) => {}
+        Some(1 | 2 | VERSION) => {}
         Some(n) if n > VERSION => notices.push(Notice::new(
             "version",
             format!("this file comes from a newer version of the calculator (version {n}); loaded the inputs this version understands"),
@@ -64,9 +67,12 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
     let Some(scenario) = root.get("scenario").and_then(Value::as_object) else {
         return Err("unreadable export: it has no \"scenario\" object".into());
     };
-    let mut decoded = scenario_from_map(scenario);
-    notices.append(&mut decoded.notices);
-    Ok(Decoded { scenario: decoded.scenario, notices })
+    let mut given = read_scenario(scenario, &mut notices);
+    if matches!(version, Some(1 | 2)) {
+        restore_format_2(&mut given);
+    }
+    let scenario = build(&given, &mut notices);
+    Ok(Decoded { scenario, notices })
 }
 
 /// A scenario from an object of input keys (an export's `"scenario"`, or a

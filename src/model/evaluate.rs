@@ -2,7 +2,7 @@
 //! heap use is the notices list, empty for a valid scenario.
 
 use super::catalog::{SPEEDS_GBPS, Tech, speed_index};
-use super::fabric::{Fabric, MAX_TIERS, tiers_needed};
+use super::fabric::{Fabric, Level, MAX_TIERS, Shape, tiers_needed};
 use super::finance::{NpvParts, capex_usd, cumulative_usd, payback_months};
 use super::headroom::{all_in_w_per_gpu, extra_gpus};
 use super::inputs::{SAME_TECH, gbps_value, input_def};
@@ -15,6 +15,12 @@ use super::scenario::Scenario;
 use super::validate::{Notice, fmt_num};
 
 const TIER_NAMES: [&str; MAX_TIERS] = ["GPU to leaf", "leaf to spine", "spine to core", "core to super-spine"];
+
+/// Switches of each tier, as the notices name them.
+const SWITCH_NAMES: [&str; MAX_TIERS] = ["leaf", "spine", "core", "super-spine"];
+
+/// An even count more than this fraction above the fluid minimum is pointed out.
+const EVEN_GAP_NOTED: f64 = 0.10;
 
 /// GPUs per server for the front-end network (one server = 8 GPUs).
 const GPUS_PER_SERVER: f64 = 8.0;
@@ -42,7 +48,8 @@ pub fn evaluate(input: &Scenario) -> Report {
     let endpoints = (s.gpus * s.ports) as u64;
     // `validate` made the planes divide the ports, so every plane is the same.
     let per_plane = endpoints / planes;
-    let needed = tiers_needed(per_plane as f64, s.radix, s.oversub);
+    let shape = s.shape();
+    let needed = tiers_needed(per_plane as f64, &shape);
     let tiers = match (s.tiers.parse::<usize>(), needed) {
         (Ok(forced), Some(n)) => forced.max(n),
         (_, Some(n)) => n,
@@ -57,10 +64,12 @@ pub fn evaluate(input: &Scenario) -> Report {
             MAX_TIERS
         }
     };
-    let fabric = Fabric::build(per_plane, s.radix, s.oversub, tiers).times(planes);
+    let fabric = Fabric::build(per_plane, &shape, tiers).times(planes);
+    note_cabling(&fabric, &shape, &mut notices);
     let front_end = (s.fe > 0.0).then(|| {
         let e = (s.gpus / GPUS_PER_SERVER).ceil() * s.fe;
-        Fabric::build(e as u64, s.radix, 1.0, tiers_needed(e, s.radix, 1.0).unwrap_or(MAX_TIERS))
+        let fe_shape = Shape { oversub: 1.0, oversub_top: 1.0, ..shape };
+        Fabric::build(e as u64, &fe_shape, tiers_needed(e, &fe_shape).unwrap_or(MAX_TIERS))
     });
     let mut media = [Media::Optical; MAX_TIERS];
     let mut length_m = [s.m_up; MAX_TIERS];
@@ -134,6 +143,7 @@ pub fn evaluate(input: &Scenario) -> Report {
     );
     Report {
         tiers,
+        pods: fabric.pods,
         planes: planes as usize,
         endpoints,
         gpus: s.gpus,
@@ -148,6 +158,48 @@ pub fn evaluate(input: &Scenario) -> Report {
         baseline,
         proposed,
         notices,
+    }
+}
+
+/// What the fabric's shape did that the inputs do not show: a top
+/// oversubscription a 2-tier fabric has no place for, tiers with no even
+/// count (fluid minimum used), and even counts more than 10% above the fluid
+/// minimum (so that a figure checked against ceil(links / radix) is explained).
+fn note_cabling(fabric: &Fabric, shape: &Shape, notices: &mut Vec<Notice>) {
+    if shape.oversub_top != 1.0 && fabric.tiers < 3 {
+        notices.push(Notice::new(
+            "oversub_top",
+            format!(
+                "this fabric has {} tier(s): no tier above the spines to oversubscribe; only the leaf's applies",
+                fabric.tiers
+            ),
+        ));
+    }
+    for t in 1..fabric.tiers {
+        let level = &fabric.levels[t];
+        let (name, below) = (SWITCH_NAMES[t], SWITCH_NAMES[t - 1]);
+        if fabric.uneven[t] {
+            notices.push(Notice::new(
+                "cabling",
+                format!(
+                    "the {below}s have unequal uplinks ({} links over {}): no {name} count gives equal links per pair; using the fluid minimum, {}",
+                    level.links,
+                    fabric.levels[t - 1].switches,
+                    level.fluid_switches
+                ),
+            ));
+        } else if level.switches as f64 > level.fluid_switches as f64 * (1.0 + EVEN_GAP_NOTED) {
+            notices.push(Notice::new(
+                "cabling",
+                format!(
+                    "{} {name} switches give each {below} {} link(s) to every {name} it reaches; the fluid minimum, {}, is {}% fewer (cabling=fluid)",
+                    level.switches,
+                    fmt_num(level.pair_links),
+                    level.fluid_switches,
+                    fmt_num(((1.0 - level.fluid_switches as f64 / level.switches as f64) * 100.0).round())
+                ),
+            ));
+        }
     }
 }
 
@@ -249,27 +301,29 @@ fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
     let mut total = LevelOptics::default();
     let mut switches = 0;
     let mut switches_by_level = [0; MAX_TIERS];
-    let row = |name: &'static str, t: usize, media: Media, switches: u64, links: u64, o: &LevelOptics| TierRow {
+    let row = |name: &'static str, t: usize, media: Media, level: Level, o: &LevelOptics| TierRow {
         name,
         tech: side.at(t).tech.id(),
         media: match media {
             Media::Optical => "optical",
             Media::Copper(t) => t.id(),
         },
-        switches,
-        links,
+        switches: level.switches,
+        links: level.links,
+        fluid_switches: level.fluid_switches,
+        pair_links: level.pair_links,
         optical_modules: o.optical_modules,
         copper_ends: o.copper_ends,
         module_power_w: o.module_power_w,
         copper_power_w: o.copper_power_w,
-        switch_power_w: switches as f64 * c.switch_w,
+        switch_power_w: level.switches as f64 * c.switch_w,
         modules_per_gpu: o.optical_modules as f64 / s.gpus,
         failures_per_year: o.failures_per_year,
     };
     for t in 0..c.fabric.tiers {
         let level = c.fabric.levels[t];
         let o = LevelOptics::count(level, t == 0, c.media[t], side.at(t), c.speed);
-        rows[t] = row(TIER_NAMES[t], t, c.media[t], level.switches, level.links, &o);
+        rows[t] = row(TIER_NAMES[t], t, c.media[t], level, &o);
         total.add(&o);
         switches += level.switches;
         switches_by_level[t] = level.switches;
@@ -280,7 +334,13 @@ fn side_report(c: &Common<'_>, side: &SideLevels, owned: bool) -> SideReport {
         for t in 0..fe.tiers {
             o.add(&LevelOptics::count(fe.levels[t], t == 0, c.media[t.min(2)], side.at(t), c.speed));
         }
-        rows[row_count] = row("front-end", 0, Media::Optical, fe.switches(), fe.links(), &o);
+        let fe_level = Level {
+            switches: fe.switches(),
+            links: fe.links(),
+            fluid_switches: fe.levels.iter().map(|l| l.fluid_switches).sum(),
+            pair_links: 0.0,
+        };
+        rows[row_count] = row("front-end", 0, Media::Optical, fe_level, &o);
         row_count += 1;
         total.add(&o);
         switches += fe.switches();

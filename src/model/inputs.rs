@@ -96,6 +96,7 @@ const fn o(id: &'static str, label: &'static str) -> ChoiceOption {
 pub static GBPS_OPTIONS: &[ChoiceOption] = &[o("400", "400G"), o("800", "800G"), o("1600", "1.6T"), o("3200", "3.2T")];
 pub static TIER_OPTIONS: &[ChoiceOption] =
     &[o("auto", "Auto (smallest that fits)"), o("2", "2 tiers"), o("3", "3 tiers")];
+pub static CABLING_OPTIONS: &[ChoiceOption] = &[o("even", "Even per pair"), o("fluid", "Fluid minimum")];
 pub static TECH_OPTIONS: &[ChoiceOption] = &[
     o("dsp", "DSP-retimed pluggable"),
     o("lro", "LRO (half-retimed)"),
@@ -312,12 +313,20 @@ pub mod rows {
             source: "51.2T switch with 64 x 800G ports: NVIDIA SN5000 Data Interfaces, NVIDIA docs." },
         tiers: Choice { label: "Switch tiers", unit: "", group: Cluster,
             options: TIER_OPTIONS, default: "auto", estimate: false,
-            help: "Auto picks the smallest non-blocking folded Clos that fits (k, k^2/2, k^3/4, k^4/8 ports).",
+            help: "Auto picks the smallest folded Clos that fits (non-blocking: k, k^2/2, k^3/4, k^4/8 ports; oversubscription lets fewer tiers hold more).",
             source: "Folded-Clos capacity arithmetic." },
         oversub: Number { label: "Leaf oversubscription", unit: ":1", group: Cluster,
             min: 1.0, max: 8.0, step: 0.25, default: 1.0, estimate: false,
             help: "Leaf downlinks per uplink; 1 = non-blocking (full bisection), as AI back-end fabrics are built.",
             source: "FiberMall / NADDOD transceiver counts assume full bisection (C)." },
+        oversub_top: Number { label: "Oversubscription above the spines", unit: ":1", group: Cluster,
+            min: 1.0, max: 32.0, step: 0.25, default: 1.0, estimate: false,
+            help: "Down:up of the tier just below the top of a fabric of 3 or more tiers (the spines of 3 tiers): 7 = the pods keep full bisection inside and 1/7 of it to the tier above. 1 = non-blocking. A 2-tier fabric has only the leaf's.",
+            source: "Llama 3 1:7 (arXiv 2407.21783, A); Alibaba HPN 15:1 (A)." },
+        cabling: Choice { label: "Switches above the leaf", unit: "", group: Cluster,
+            options: CABLING_OPTIONS, default: "even", estimate: false,
+            help: "Even: every switch has the same number of links to each switch above it that it reaches (72 uplinks over 18 spines, 4 each), as fabrics are built and ECMP needs. Fluid: the fewest switches whose ports hold the links, ceil(links / radix), which no one cables.",
+            source: "NVIDIA DGX SuperPOD B300 XDR reference architecture (A)." },
         fe: Number { label: "Front-end ports per server", unit: "ports/8 GPUs", group: Cluster,
             min: 0.0, max: 8.0, step: 1.0, default: 0.0, estimate: true,
             help: "Optional front-end (storage/management) network: ports per 8-GPU server at the same speed; 0 = not modelled.",

@@ -245,11 +245,11 @@ mod tests {
         assert_eq!(s.switch_end.spec.power_w, 16.0);
         assert_eq!(s.nic_end.spec.power_w, 9.0);
         // GPU level, 64 links: 64 NIC modules + 32 twin modules = 96; 64 x 9 + 32 x 16 = 1,088 W.
-        let l = LevelOptics::count(Level { switches: 2, links: 64 }, true, Media::Optical, &s, 0);
+        let l = LevelOptics::count(Level { switches: 2, links: 64, ..Level::default() }, true, Media::Optical, &s, 0);
         assert_eq!(l.optical_modules, 96);
         assert_eq!(l.module_power_w, 1088.0);
         // Odd switch ends round up: 3 links -> ceil(3/2) = 2 twin modules + 3 NIC.
-        let l = LevelOptics::count(Level { switches: 1, links: 3 }, true, Media::Optical, &s, 0);
+        let l = LevelOptics::count(Level { switches: 1, links: 3, ..Level::default() }, true, Media::Optical, &s, 0);
         assert_eq!(l.optical_modules, 5);
     }
 
@@ -278,7 +278,7 @@ mod tests {
         let b = Breakout { nic_ports: 2.0, sw_ports: 4.0 };
         let s = SideTech::resolve(Tech::Dsp, 0, b, &Overrides::default(), 0.0, &rel());
         assert_eq!((s.switch_end.spec.power_w, s.nic_end.spec.power_w), (25.0, 16.0));
-        let l = LevelOptics::count(Level { switches: 1, links: 64 }, true, Media::Optical, &s, 0);
+        let l = LevelOptics::count(Level { switches: 1, links: 64, ..Level::default() }, true, Media::Optical, &s, 0);
         assert_eq!((l.optical_modules, l.nic_end_modules), (48, 32));
         assert_eq!(l.module_power_w, 16.0 * 25.0 + 32.0 * 16.0);
         // 4 x 1.6T would need a 6.4T module: one port per module.
@@ -292,7 +292,13 @@ mod tests {
     #[test]
     fn copper_level_has_no_modules() {
         let s = SideTech::resolve(Tech::Dsp, 1, Breakout::NONE, &Overrides::default(), 0.0, &rel());
-        let l = LevelOptics::count(Level { switches: 1, links: 10 }, true, Media::Copper(Tech::Dac), &s, 1);
+        let l = LevelOptics::count(
+            Level { switches: 1, links: 10, ..Level::default() },
+            true,
+            Media::Copper(Tech::Dac),
+            &s,
+            1,
+        );
         assert_eq!(l.optical_modules, 0);
         assert_eq!(l.copper_ends, 20);
         assert!((l.copper_power_w - 2.0).abs() < 1e-12);

@@ -19,6 +19,12 @@ pub struct TierRow {
     pub tech: &'static str,
     pub switches: u64,
     pub links: u64,
+    /// The tier's fluid minimum, ceil(ports its links use / radix): what
+    /// `switches` is under fluid cabling.
+    pub fluid_switches: u64,
+    /// Links from one switch of the tier below to each switch of this tier
+    /// that it reaches (0 on the GPU level; an average under fluid cabling).
+    pub pair_links: f64,
     pub optical_modules: u64,
     pub copper_ends: u64,
     /// Optical modules incl. extra host SerDes, W.
@@ -96,6 +102,8 @@ pub struct Delta {
 pub struct Report {
     /// Scale-out tiers used (per plane).
     pub tiers: usize,
+    /// Pods (blocks under the top tier) of all planes; a plane of 1 or 2 tiers is one pod.
+    pub pods: u64,
     /// Identical scale-out planes; counts are summed over them.
     pub planes: usize,
     /// GPU ports on the scale-out fabric.
@@ -139,6 +147,8 @@ pub const HEADLINE_KEYS: &[&str] = &[
     "switches_l2",
     "switches_l3",
     "switches_l4",
+    "pods",
+    "pair_links_l2",
     "baseline_optics_power_w",
     "proposed_optics_power_w",
     "power_saved_w",
@@ -201,6 +211,13 @@ impl Report {
             "switches_l4" => {
                 ("switches_l4", "Super-spine switches", self.baseline.switches_by_level[3] as f64, "switches")
             }
+            "pods" => ("pods", "Pods", self.pods as f64, "pods"),
+            "pair_links_l2" => (
+                "pair_links_l2",
+                "Links per leaf-spine pair",
+                self.baseline.rows.get(1).map_or(0.0, |r| r.pair_links),
+                "links/pair",
+            ),
             "baseline_optics_power_w" => {
                 ("baseline_optics_power_w", "Optics power, baseline", self.baseline.power.optics_power_w, "W")
             }

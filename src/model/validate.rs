@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::catalog::speed_index;
-use super::fabric::{MAX_TIERS, tiers_needed};
+use super::fabric::{MAX_TIERS, Shape, tiers_needed};
 use super::inputs::{
     INPUTS, InputDef, InputKind, NIC_PORT_OPTIONS, PLANE_OPTIONS, SW_PORT_OPTIONS, Scenario, Slot, gbps_value,
 };
@@ -164,6 +164,7 @@ impl Scenario {
         }
         notices.extend(self.fix_planes());
         notices.extend(self.fix_breakout());
+        notices.extend(self.fix_oversub());
         if let Some(n) = self.fix_tiers() {
             notices.push(n);
         }
@@ -174,6 +175,33 @@ impl Scenario {
     /// Planes as a number (1, 2, 4 or 8).
     pub fn plane_count(&self) -> u64 {
         self.planes.parse().unwrap_or(1)
+    }
+
+    /// How the fabric is built from the radix, oversubscription and cabling inputs.
+    pub fn shape(&self) -> Shape {
+        Shape { radix: self.radix, oversub: self.oversub, oversub_top: self.oversub_top, even: self.cabling != "fluid" }
+    }
+
+    /// An oversubscription above k - 1 would leave a switch of radix k no
+    /// uplink: it is set to k - 1 (k - 1 ports down, 1 up).
+    fn fix_oversub(&mut self) -> Vec<Notice> {
+        let most = self.radix - 1.0;
+        let mut notices = Vec::new();
+        for (key, value) in [("oversub", &mut self.oversub), ("oversub_top", &mut self.oversub_top)] {
+            if *value > most {
+                notices.push(Notice::new(
+                    key,
+                    format!(
+                        "{}:1 leaves a {}-port switch no uplink; set to {}:1",
+                        fmt_num(*value),
+                        fmt_num(self.radix),
+                        fmt_num(most)
+                    ),
+                ));
+                *value = most;
+            }
+        }
+        notices
     }
 
     /// Planes must divide the ports per GPU (each plane gets the same share
@@ -219,7 +247,7 @@ impl Scenario {
     pub(crate) fn fix_tiers(&mut self) -> Option<Notice> {
         let forced: usize = self.tiers.parse().ok()?;
         let per_plane = self.gpus * self.ports / self.plane_count() as f64;
-        let needed = tiers_needed(per_plane, self.radix, self.oversub).unwrap_or(MAX_TIERS);
+        let needed = tiers_needed(per_plane, &self.shape()).unwrap_or(MAX_TIERS);
         if forced >= needed {
             return None;
         }

@@ -7,7 +7,7 @@ use super::apply::{Given, build, report_unknown};
 use super::echo::echo;
 use super::percent;
 use super::version::Version;
-use super::{Decoded, VERSION, v1};
+use super::{Decoded, VERSION, v1, v2};
 
 /// Reads a query string (with or without a leading '?' or '#'). See the
 /// module documentation for what happens to each kind of bad input.
@@ -44,13 +44,17 @@ pub fn decode(query: &str) -> Decoded {
 
     let mut notices = Vec::new();
     match Version::read(version.as_deref()) {
-        // Format 1's only renamed key (`twin`) was rewritten above, and no
-        // default changed (see `v1`), so both formats read alike from here.
-        // When a later format changes a default or a unit, the older formats
-        // get an arm here that rewrites `given` before it is applied below.
-        Version::Current | Version::V1 => {}
+        // Format 1's only renamed key (`twin`) was rewritten above; formats 1
+        // and 2 count the fluid minimum of switches (see `v2`). When a later
+        // format changes a default or a unit, the older formats get an arm
+        // here that rewrites `given` before it is applied below.
+        Version::Current => {}
+        Version::V1 | Version::V2 => v2::restore(&mut given),
         Version::Missing if pairs == 0 => {}
-        Version::Missing => notices.push(Notice::new("v", "this link has no version (v=); read as version 1".into())),
+        Version::Missing => {
+            v2::restore(&mut given);
+            notices.push(Notice::new("v", "this link has no version (v=); read as version 1".into()));
+        }
         Version::Newer(n) => notices.push(Notice::new(
             "v",
             format!(

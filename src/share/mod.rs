@@ -1,6 +1,6 @@
 //! Share links: a `Scenario` as a query string and back.
 //!
-//! A link holds `v=2` (the format version) and then every input that differs
+//! A link holds `v=3` (the format version) and then every input that differs
 //! from its default, under the input's key, in [`INPUTS`] order. An Override
 //! input (a catalog value the user replaced) appears only while overridden;
 //! numbers are written in Rust's shortest round-trip form, choices by id.
@@ -8,7 +8,7 @@
 //! report.
 //!
 //! ```text
-//! v=2&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&kg_kwh=0.336
+//! v=3&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&kg_kwh=0.336
 //! ```
 //!
 //! # Versions
@@ -22,7 +22,8 @@
 //! | `v` | Builds | Change |
 //! |---|---|---|
 //! | 1 | until issue 23 | First format. |
-//! | 2 | issue 23 on | `twin` (`off`/`on`) replaced by `sw_ports` (`1`/`2`, now also `4`); new `planes`, `nic_ports`, `base1`..`base3`, `alt1`..`alt3`, whose defaults give format 1's fabric. No default or catalog value changed. A `v=1` link is read with `twin=on` as `sw_ports=2` and gives the report it gave before. |
+//! | 2 | issue 23 to issue 32 | `twin` (`off`/`on`) replaced by `sw_ports` (`1`/`2`, now also `4`); new `planes`, `nic_ports`, `base1`..`base3`, `alt1`..`alt3`, whose defaults give format 1's fabric. No default or catalog value changed. A `v=1` link is read with `twin=on` as `sw_ports=2` and gives the report it gave before. |
+//! | 3 | issue 32 on | New `cabling` (`even`/`fluid`), default `even`: switches above the leaf give every switch below equal links to each switch above (NVIDIA's 2,304-GPU B300 XDR fabric: 18 spines, not 16); new `oversub_top` (oversubscription above the spines), default 1 as before. A `v=1` or `v=2` link (or one without `v`) is read with `cabling=fluid` unless it gives `cabling`, and gives the report it gave before. |
 //!
 //! A link from a newer build is read as far as this build understands it,
 //! with a notice; a link without `v` is read as version 1 (with a notice), the
@@ -48,8 +49,9 @@
 //! model's cross-field checks run, as `evaluate` would run them, each with a
 //! notice: planes that do not divide the ports per GPU (the most planes, not
 //! more than asked, that do), breakout modules faster than the catalog's
-//! 3.2T (the most ports per module that fit), and forced tiers too few for
-//! one plane's ports (raised).
+//! 3.2T (the most ports per module that fit), forced tiers too few for
+//! one plane's ports (raised), and an oversubscription (`oversub`,
+//! `oversub_top`) that would leave a switch no uplink (set to radix - 1).
 //!
 //! # Keys
 //! Stable: a key, once published, keeps its meaning and unit within a version.
@@ -58,7 +60,7 @@
 //!
 //! | Key | Input | Unit | Values | Default |
 //! |---|---|---|---|---|
-//! | `v` | Link format version | | `2` (`1` read and migrated) | |
+//! | `v` | Link format version | | `3` (`1`, `2` read and migrated) | |
 //! | `gpus` | GPUs | GPUs | 1 to 1000000, step 1 | 32768 |
 //! | `gbps` | Scale-out port speed | Gb/s | `400`, `800`, `1600`, `3200` | `800` |
 //! | `ports` | Scale-out ports per GPU | ports | 1 to 8, step 1 | 1 |
@@ -66,6 +68,8 @@
 //! | `radix` | Switch radix | ports | 4 to 1024, step 2 | 64 |
 //! | `tiers` | Switch tiers |  | `auto`, `2`, `3` | `auto` |
 //! | `oversub` | Leaf oversubscription | :1 | 1 to 8 | 1 |
+//! | `oversub_top` | Oversubscription above the spines | :1 | 1 to 32 | 1 |
+//! | `cabling` | Switches above the leaf |  | `even`, `fluid` | `even` |
 //! | `fe` | Front-end ports per server | ports/8 GPUs | 0 to 8, step 1 | 0 |
 //! | `srv_w` | Server power per GPU | W | 100 to 5000, step 1 | 1788 |
 //! | `base` | Baseline technology |  | `dsp`, `lro`, `lpo`, `siph`, `cpo` | `dsp` |
@@ -131,6 +135,7 @@ mod echo;
 mod encode;
 mod percent;
 mod v1;
+mod v2;
 mod version;
 
 pub use decode::decode;
@@ -139,11 +144,12 @@ pub use encode::encode;
 pub(crate) use apply::{Given, build, report_unknown};
 pub(crate) use percent::encode_into as percent_encode;
 pub(crate) use v1::renamed as renamed_key;
+pub(crate) use v2::restore as restore_format_2;
 
 use crate::model::{Notice, Scenario};
 
 /// The link format this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A scenario read from a link or an export, and what was changed or ignored
 /// on the way (shown to the user; empty when everything was taken as given).

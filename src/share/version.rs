@@ -5,10 +5,12 @@ use super::echo::echo;
 
 /// What a link says about its format.
 pub(crate) enum Version {
-    /// `v=2`, the format this build writes.
+    /// `v=3`, the format this build writes.
     Current,
-    /// `v=1`: read through [`super::v1`].
+    /// `v=1`: read through [`super::v1`] and [`super::v2`].
     V1,
+    /// `v=2`: read through [`super::v2`].
+    V2,
     /// A later format: its inputs may mean something else, but those that
     /// still parse are loaded.
     Newer(u64),
@@ -28,6 +30,7 @@ impl Version {
         match text.trim().parse::<u64>() {
             Ok(n) if n == u64::from(VERSION) => Version::Current,
             Ok(1) => Version::V1,
+            Ok(2) => Version::V2,
             Ok(n) if n > u64::from(VERSION) => Version::Newer(n),
             _ => Version::Unreadable(echo(text)),
         }

@@ -46,6 +46,17 @@ fn level_media(b: &TierRow, p: &TierRow) -> String {
     if b.media == "optical" { format!("optical: {} / {}", b.tech, p.tech) } else { b.media.to_string() }
 }
 
+/// A tier's switches, with its fluid minimum beside them where the count
+/// differs from it ("18 (fluid minimum 16)").
+fn switches_text(f: &NumberFormat, row: &TierRow) -> String {
+    let n = f.count(row.switches as f64);
+    if row.switches == row.fluid_switches {
+        n
+    } else {
+        format!("{n} (fluid minimum {})", f.count(row.fluid_switches as f64))
+    }
+}
+
 /// `sku` is the host SKU the proposal currently is, if any: the proposed
 /// column is headed with the product's name. Out of view, the tables follow
 /// the report only when the inputs come to rest (some 60 figures each).
@@ -82,8 +93,9 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>, settled: Settled
                     view! {
                         <tr>
                             <th scope="row">{b.name}" ("{level_media(b, p)}")"</th>
-                            <td>{tier_fmt.count(b.switches as f64)}</td>
+                            <td>{switches_text(&tier_fmt, b)}</td>
                             <td>{tier_fmt.count(b.links as f64)}</td>
+                            <td>{tier_fmt.pair_links(b.pair_links)}</td>
                             <td>{tier_fmt.count(b.optical_modules as f64)}</td>
                             <td>{tier_fmt.power_w(b.module_power_w + b.copper_power_w)}</td>
                             <td>{tier_fmt.power_w(p.module_power_w + p.copper_power_w)}</td>
@@ -115,12 +127,13 @@ pub fn Comparison(report: Memo<Report>, sku: Memo<Option<Sku>>, settled: Settled
             </div>
             <div class="oc-table-wrap" tabindex="0">
                 <table class="oc-table">
-                    <caption>"Fabric by tier (module counts are the baseline's)"</caption>
+                    <caption>"Fabric by tier: switches of each tier and the links below it, and how many links join a switch to each switch above it that it reaches (module counts are the baseline's)"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Tier"</th>
                             <th scope="col">"Switches"</th>
                             <th scope="col">"Links"</th>
+                            <th scope="col">"Links per switch pair"</th>
                             <th scope="col">"Optical modules"</th>
                             <th scope="col">"Link power, baseline"</th>
                             <th scope="col">"Link power, proposed"</th>

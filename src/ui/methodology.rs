@@ -57,12 +57,17 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
                                 _ => shown(def, &defaults),
                             };
                             // Left out of the printed report: the settings of the
-                            // sensitivity panel (not printed either), and a per-level
-                            // technology left at "the side's own" (it repeats the side's row).
+                            // sensitivity panel (not printed either), a per-level
+                            // technology left at "the side's own" (it repeats the side's row),
+                            // and no oversubscription above the spines (the report's second
+                            // page is full, and 1 is what fabrics had before it was an input).
                             let analysis = def.group == Group::Analysis;
                             let level = matches!(def.kind, InputKind::Choice { default: SAME_TECH, .. });
+                            let top = def.key == "oversub_top";
                             let no_print = move || {
-                                analysis || level && scenario.with(|s| s.choice(def.key) == Some(SAME_TECH))
+                                analysis
+                                    || level && scenario.with(|s| s.choice(def.key) == Some(SAME_TECH))
+                                    || top && scenario.with(|s| s.oversub_top == 1.0)
                             };
                             view! {
                                 <tr class:oc-no-print=no_print>

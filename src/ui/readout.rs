@@ -50,12 +50,16 @@ fn Figure(
 const NPV_PARTS: &[(&str, &str)] =
     &[("; modules ", "npv_modules_usd"), (", electricity ", "npv_energy_usd"), (", failures ", "npv_failures_usd")];
 
-/// Switches by tier, then the modules at each end and the proposal's modules.
-const FABRIC: &[(&str, &str)] = &[
+/// Switches by tier.
+const SWITCH_TIERS: &[(&str, &str)] = &[
     ("leaf ", "switches_l1"),
     (", spine ", "switches_l2"),
     (", core ", "switches_l3"),
     (", super-spine ", "switches_l4"),
+];
+
+/// The modules at each end and the proposal's modules.
+const MODULE_ENDS: &[(&str, &str)] = &[
     ("; modules at NIC ends ", "nic_end_modules"),
     (", at switch ends ", "switch_end_modules"),
     (", proposed ", "proposed_optical_modules"),
@@ -149,7 +153,16 @@ pub fn Headline(report: Memo<Report>, settled: Settled) -> impl IntoView {
                     <span class="oc-card-sub">
                         <Figure report key="optical_modules" />", "
                         <Figure report key="optics_share_of_network_power_pct" />" of network power; "
-                        <Figure report key="switches" />": "<Figures report items=FABRIC bare=true />
+                        <Figure report key="switches" />": "<Figures report items=SWITCH_TIERS bare=true />
+                        // How the leaves reach the spines, and the pods of 3 or more
+                        // tiers (on screen: the printed report keeps to two pages).
+                        <span class="oc-no-print" hidden=move || report.with(|r| r.tiers < 2)>
+                            "; leaf to spine: "<Figure report key="pair_links_l2" />
+                        </span>
+                        <span class="oc-no-print" hidden=move || report.with(|r| r.tiers < 3)>
+                            "; "<Figure report key="pods" />
+                        </span>
+                        <Figures report items=MODULE_ENDS bare=true />
                     </span>
                 </Card>
             </div>

@@ -23,7 +23,7 @@ test('changing several inputs recomputes every figure', async () => {
     await setInput(s.page, 'select[data-input=alt]', 'cpo');
     await setInput(s.page, 'select[data-input=region]', 'ercot');
     await nextFrame(s.page);
-    assertMatchesModel(assert, await metrics(s.page), expected('gpus=100000&pue=1.3&alt=cpo&region=ercot'));
+    assertMatchesModel(assert, await metrics(s.page), expected('v=3&gpus=100000&pue=1.3&alt=cpo&region=ercot'));
   } finally {
     await s.close();
   }
@@ -37,7 +37,7 @@ test('a typed out-of-range value is clamped, with a notice', async () => {
     const shown = await notices(s.page);
     assert.ok(shown.some((n) => /PUE/i.test(n)), `no notice about PUE: ${JSON.stringify(shown)}`);
     assert.equal(await s.page.inputValue('[data-input-box=pue]'), '3', 'the box shows the clamped value');
-    assertMatchesModel(assert, await metrics(s.page), expected('pue=3'));
+    assertMatchesModel(assert, await metrics(s.page), expected('v=3&pue=3'));
   } finally {
     await s.close();
   }
@@ -62,6 +62,43 @@ test('axe finds no serious or critical accessibility violations', async () => {
   const s = await openCalculator();
   try {
     assert.deepEqual(await axeViolations(s.page), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("NVIDIA's 2,304-GPU B300 XDR fabric: 18 spines of equal links per leaf, the fluid 16 on request", async () => {
+  const query = 'v=3&gpus=2304&radix=144';
+  const s = await openCalculator({ path: `?${query}` });
+  try {
+    const model = expected(query);
+    assertMatchesModel(assert, await metrics(s.page), model);
+    assert.equal(model.metrics.switches_l2, 18);
+    assert.equal(model.metrics.pair_links_l2, 4);
+    // The optics card says how the leaves reach the spines.
+    const card = s.page.locator('[role=group][aria-label="Optics power"]');
+    assert.match(await card.textContent(), /leaf to spine: 4 per pair/);
+    // The notice names both counts.
+    const shown = await notices(s.page);
+    assert.ok(shown.some((n) => /18 spine switches/.test(n) && /16/.test(n)), JSON.stringify(shown));
+    // The tier table: the count beside its fluid minimum, and the links per pair.
+    const row = s.page.locator('.oc-compare tr', { hasText: 'leaf to spine' });
+    await row.waitFor({ timeout: 60_000 });
+    await card.screenshot({ path: 'target/screenshots/optics-card-b300-2304.png' });
+    assert.match(await row.textContent(), /18 \(fluid minimum 16\).*2,304\s*4/);
+    const tiers = s.page.locator('.oc-compare .oc-table-wrap', { hasText: 'leaf to spine' });
+    await tiers.scrollIntoViewIfNeeded();
+    await nextFrame(s.page);
+    await tiers.screenshot({ path: 'target/screenshots/tier-table-b300-2304.png' });
+
+    // Back at the top (out of view, the headline follows only at rest), the fluid minimum.
+    await card.scrollIntoViewIfNeeded();
+    await setInput(s.page, 'select[data-input=cabling]', 'fluid');
+    await s.page.waitForFunction(() =>
+      /leaf to spine: 4\.50 on average per pair/.test(document.querySelector('[role=group][aria-label="Optics power"]').textContent),
+    );
+    assertMatchesModel(assert, await metrics(s.page), expected(`${query}&cabling=fluid`));
+    assert.ok(!(await notices(s.page)).some((n) => /spine switches/.test(n)), 'no notice for the fluid count');
   } finally {
     await s.close();
   }

@@ -254,7 +254,7 @@ test("a host CSP without 'wasm-unsafe-eval', or no WebAssembly: a message, a wor
     await link.waitFor({ timeout: 30_000 });
     assert.match(await page.locator('#a').evaluate((e) => e.shadowRoot.textContent), /could not start/);
     const href = await link.getAttribute('href');
-    assert.equal(href, `${calc.url('')}?v=2&gpus=4096&alt=cpo`);
+    assert.equal(href, `${calc.url('')}?v=3&gpus=4096&alt=cpo`);
     const lines = log.errors.filter((l) => l.startsWith('optics-calc:'));
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.ok(lines[0].includes(`script-src ${calc.origin} 'wasm-unsafe-eval'; style-src ${calc.origin}; connect-src ${calc.origin}`), lines[0]);
