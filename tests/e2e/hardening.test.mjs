@@ -33,7 +33,7 @@ const SENTINELS = `<div id="s1" data-optics-calculator data-load="eager"></div>
 
 /** Waits until each sentinel shows the model's module count for the share-link `query`. */
 async function sentinelsShow(page, query, ids = ['s1', 's2']) {
-  const want = String(expected(query ? `v=2&${query}` : 'v=2').metrics.optical_modules);
+  const want = String(expected(query ? `v=3&${query}` : 'v=3').metrics.optical_modules);
   for (const id of ids) {
     await page.waitForFunction(
       ({ id, want }) => document.getElementById(id)?.shadowRoot?.querySelector('.oc-calculator[data-ready] [data-metric=optical_modules]')?.dataset.value === want,
@@ -60,7 +60,7 @@ async function sentinelsAnswer(page, gpus) {
 const trustedTypesStore = (allowed) => (calc) => `<!DOCTYPE html><html lang="en"><head><title>TT</title><link rel="icon" href="data:,">
   <meta http-equiv="Content-Security-Policy" content="script-src ${calc.origin} 'wasm-unsafe-eval'; style-src ${calc.origin}; connect-src ${calc.origin}; frame-src ${calc.origin}; require-trusted-types-for 'script'; trusted-types ${allowed}">
   </head><body><main>${SENTINELS}
-  <iframe id="f" title="Calculator" src="${calc.url('index.html?embed=1&v=2&gpus=2048')}" width="800" height="600"></iframe>
+  <iframe id="f" title="Calculator" src="${calc.url('index.html?embed=1&v=3&gpus=2048')}" width="800" height="600"></iframe>
   </main><script type="module" src="${calc.url('embed.js')}"></script></body></html>`;
 
 test('a host that enforces Trusted Types and allows optics-calc: the div, the element and the iframe all mount and work', () =>
@@ -72,7 +72,7 @@ test('a host that enforces Trusted Types and allows optics-calc: the div, the el
     await sentinelsAnswer(page, 1024);
     const frame = page.frameLocator('#f');
     await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').first().waitFor({ state: 'attached', timeout: 60_000 });
-    assert.equal(Number(await frame.locator('[data-metric=optical_modules]').first().getAttribute('data-value')), expected('v=2&gpus=2048').metrics.optical_modules);
+    assert.equal(Number(await frame.locator('[data-metric=optical_modules]').first().getAttribute('data-value')), expected('v=3&gpus=2048').metrics.optical_modules);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations ?? []), [], 'no Trusted Types or CSP violation');
     assert.deepEqual(log.errors, []);
   }));
@@ -84,7 +84,7 @@ test('a host that enforces Trusted Types and allows no policy: the fallback and 
     for (const id of ['s1', 's2']) {
       const link = page.locator(`#${id} a`, { hasText: 'Open the calculator' });
       await link.waitFor({ timeout: 60_000 });
-      assert.match(await link.getAttribute('href'), id === 's2' ? /\?v=2&gpus=4096$/ : /\/optics\/$/);
+      assert.match(await link.getAttribute('href'), id === 's2' ? /\?v=3&gpus=4096$/ : /\/optics\/$/);
     }
     const advice = log.errors.filter((l) => l.startsWith('optics-calc:'));
     assert.equal(advice.length, 1, advice.join('\n'));
@@ -101,7 +101,7 @@ function generatorSource() {
     const pick = (a) => a[Math.floor(rand() * a.length)];
     const KEYS = ['gpus', 'alt', 'base', 'gbps', 'pue', 'years', 'alt_w', 'scenario', 'theme', 'catalog', 'skus', 'cta', 'url', 'label',
       'locale', 'currency', 'tag', 'layout', 'sections', 'charts', 'share_url', 'url_sync', 'type', 'sku', 'power_w', '__proto__', 'constructor', ''];
-    const text = () => pick(['', 'lpo', 'cpo', 'v=2&gpus=9', 'javascript:alert(1)', '<img src=x onerror=alert(1)>', '\\u202e$', 'x'.repeat(1 + Math.floor(rand() * 5000)),
+    const text = () => pick(['', 'lpo', 'cpo', 'v=3&gpus=9', 'javascript:alert(1)', '<img src=x onerror=alert(1)>', '\\u202e$', 'x'.repeat(1 + Math.floor(rand() * 5000)),
       String.fromCharCode(...Array.from({ length: 20 }, () => Math.floor(rand() * 0xffff))), 'https://shop.example/c?sku={sku}&qty={qty}', '#c00', '1e309', '-0']);
     const number = () => pick([NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, 5e-324, 2 ** 53 + 1, rand() * 1e6, -rand() * 100, 8192, 0.5]);
     const value = (depth) => {
@@ -125,7 +125,7 @@ test('10,000 random values through mount(), set_scenario(), data-config, the con
   withStore(
     (calc) => `<!DOCTYPE html><html lang="en"><head><title>Fuzz</title><link rel="icon" href="data:,"></head><body><main>${SENTINELS}
       <div id="pen"></div>
-      <iframe id="f" title="Calculator" src="${calc.url('index.html?embed=1&v=2&gpus=2048')}" style="width:100%;height:400px;border:0"></iframe>
+      <iframe id="f" title="Calculator" src="${calc.url('index.html?embed=1&v=3&gpus=2048')}" style="width:100%;height:400px;border:0"></iframe>
       </main><script type="module" src="${calc.url('embed.js')}"></script></body></html>`,
     async ({ browser, calc, shop }) => {
       const { page, log } = await newPage(browser);
@@ -202,10 +202,10 @@ test('10,000 random values through mount(), set_scenario(), data-config, the con
         await new Promise((r) => setTimeout(r, 100));
         return w.report().figures.optical_modules;
       }, embed);
-      assert.equal(fresh, expected('v=2&gpus=512').metrics.optical_modules);
+      assert.equal(fresh, expected('v=3&gpus=512').metrics.optical_modules);
       const frame = page.frameLocator('#f');
       await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'optics-calc:set-scenario', scenario: 'gpus=1024' }, '*'));
-      await frame.locator('[data-metric=optical_modules][data-value="' + expected('v=2&gpus=1024').metrics.optical_modules + '"]').first().waitFor({ state: 'attached', timeout: 60_000 });
+      await frame.locator('[data-metric=optical_modules][data-value="' + expected('v=3&gpus=1024').metrics.optical_modules + '"]').first().waitFor({ state: 'attached', timeout: 60_000 });
       assert.ok(!log.errors.some((l) => /RuntimeError|memory access|DataView/.test(l)), log.errors.filter((l) => /RuntimeError|memory access|DataView/.test(l)).slice(0, 3).join('\n'));
     },
   ));
@@ -232,7 +232,7 @@ test('a trap in the shared wasm: the widgets restart on a fresh instance with th
         const w = await mount(el, { scenario: { gpus: 512 } });
         return w.report().figures.optical_modules;
       }, calc.url('embed.js'));
-      assert.equal(fresh, expected('v=2&gpus=512').metrics.optical_modules);
+      assert.equal(fresh, expected('v=3&gpus=512').metrics.optical_modules);
     },
   ));
 

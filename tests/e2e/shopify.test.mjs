@@ -152,7 +152,7 @@ test('the app block on a product page: the product\'s watts and price in the fig
           await page.goto(shop.server.url(''));
           await page.locator('optics-calculator').scrollIntoViewIfNeeded();
           const shown = await widgetValues(page);
-          const want = expected('v=2&gpus=16384&gbps=800&alt=lpo&alt_w=7.9&alt_ns=4&alt_afr=0.5&alt_usd=865');
+          const want = expected('v=3&gpus=16384&gbps=800&alt=lpo&alt_w=7.9&alt_ns=4&alt_afr=0.5&alt_usd=865');
           for (const key of ['optical_modules', 'power_saved_w', 'npv_usd', 'energy_cost_saved_usd_per_yr']) {
             if (key in want.metrics) assert.equal(shown[key], want.metrics[key], `${key} at ${width} px`);
           }
@@ -197,7 +197,7 @@ test('the app block without optics metafields, or with broken ones: the catalog\
           await page.goto(shop.server.url(''));
           await page.locator('optics-calculator').scrollIntoViewIfNeeded();
           const shown = await widgetValues(page);
-          const want = expected('v=2&gpus=16384');
+          const want = expected('v=3&gpus=16384');
           assert.equal(shown.optical_modules, want.metrics.optical_modules, c.name);
           assert.equal(shown.power_saved_w, want.metrics.power_saved_w, `${c.name}: the catalog's LPO figures`);
           const notices = await page.locator('optics-calculator [data-notice]').allTextContents();
