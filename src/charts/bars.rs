@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::layout::{self, Frame, Header, Key, ValueAxis, anchor, bold, font, text_w};
+use super::shapes::Drawing;
 use super::{ChartTheme, finite};
 
 pub(crate) struct Segment {
@@ -36,8 +37,8 @@ pub(crate) struct BarChart<'a> {
     pub axis_label: &'a dyn Fn(f64) -> String,
 }
 
-/// Draws the chart and returns the finished SVG.
-pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &str, desc: &str) -> String {
+/// Draws the chart.
+pub(crate) fn draw(spec: &BarChart, frame: &Frame, theme: &ChartTheme, title: &str, desc: &str) -> Drawing {
     let header = Header::new(frame, spec.legend.clone(), &spec.status);
     let head_h = header.height(frame);
     let label_h = frame.line(frame.font);

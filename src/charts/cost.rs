@@ -8,6 +8,7 @@ use crate::model::Report;
 use crate::model::finance::MAX_YEARS;
 
 use super::layout::{self, Axis, Frame, Header, Key, anchor, font, muted, text_w};
+use super::shapes::Drawing;
 use super::{Chart, ChartTheme, DataTable, Side, finite, side_name};
 
 /// Where the proposal pays back, if within the horizon and after day one.
@@ -56,7 +57,7 @@ pub fn cumulative_cost(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width
         names[1],
         fmt.money(cp[years])
     );
-    let svg = draw(&frame, theme, fmt, &names, &cb, &cp, &status, break_even.as_ref(), &title, &desc);
+    let drawing = draw(&frame, theme, fmt, &names, &cb, &cp, &status, break_even.as_ref(), &title, &desc);
 
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(years + 2);
     for y in 0..=years {
@@ -76,7 +77,7 @@ pub fn cumulative_cost(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width
     Chart {
         id: "cumulative-cost",
         title: title.clone(),
-        svg,
+        drawing,
         table: DataTable {
             caption: format!(
                 "{title}, at the end of each year (year 0: purchase): baseline {}, proposed {}. {status}.",
@@ -100,7 +101,7 @@ fn draw(
     break_even: Option<&BreakEven>,
     title: &str,
     desc: &str,
-) -> String {
+) -> Drawing {
     let header = Header::new(
         frame,
         vec![

@@ -10,6 +10,7 @@ use crate::model::uncertainty::Distribution;
 
 use super::bars::swatch;
 use super::layout::{self, Frame, Header, Key, ValueAxis, font, muted};
+use super::shapes::Drawing;
 use super::{Chart, ChartTheme, DataTable, finite};
 
 /// Vertical bars of the histogram (samples per bin), dashed lines at P10 and
@@ -42,7 +43,7 @@ pub fn distribution_chart(
         ("P10 / P90".into(), Key::Line(theme.text, true)),
         ("P50".into(), Key::Line(theme.text, false)),
     ];
-    let svg = draw(&frame, theme, &value, d, legend, &status, &title, &desc);
+    let drawing = draw(&frame, theme, &value, d, legend, &status, &title, &desc);
 
     let mut rows = vec![
         vec!["P10".to_string(), value(d.p10), String::new()],
@@ -61,7 +62,7 @@ pub fn distribution_chart(
     Chart {
         id: "distribution",
         title,
-        svg,
+        drawing,
         table: DataTable {
             caption: status,
             headers: vec!["".into(), metric.label.to_string(), "Samples".into()],
@@ -80,7 +81,7 @@ fn draw(
     status: &str,
     title: &str,
     desc: &str,
-) -> String {
+) -> Drawing {
     let header = Header::new(frame, legend, status);
     let head_h = header.height(frame);
     let plot_h = ((frame.width as f64 * 0.4) as i32).clamp(140, 320);

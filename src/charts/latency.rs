@@ -67,7 +67,7 @@ pub fn latency_breakdown(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, wid
         names[1],
         fmt.duration_ns(total_p)
     );
-    let svg = bars::draw(&spec, &frame, theme, &title, &desc);
+    let drawing = bars::draw(&spec, &frame, theme, &title, &desc);
 
     // Counts in the row labels where both sides cross the same number.
     let counted = |name: &str, what: &str, nb: u32, np: u32| {
@@ -93,7 +93,7 @@ pub fn latency_breakdown(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, wid
     Chart {
         id: "latency-breakdown",
         title: title.clone(),
-        svg,
+        drawing,
         table: DataTable {
             caption: format!("{title}: baseline {}, proposed {}. {status}.", names[0], names[1]),
             headers: vec!["Part".into(), "Baseline".into(), "Proposed".into(), "Saved".into()],

@@ -1,5 +1,5 @@
 //! The one place for what every chart shares: sizes from the width, fonts,
-//! the header (legend and status line), axes, and the finished `<svg>` tag.
+//! the header (legend and status line), axes, and the drawing they go on.
 
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
@@ -7,10 +7,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::ChartTheme;
+use super::record::Recorder;
+use super::shapes::Drawing;
 
-pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-/// A plot over f64 x f64 on `'a`'s drawing area of an SVG backend writing into `'b`.
-pub(crate) type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(crate) type Area<'a> = DrawingArea<Recorder<'a>, Shift>;
+/// A plot over f64 x f64 on `'a`'s drawing area of a recorder writing into `'b`.
+pub(crate) type Plot<'a, 'b> = ChartContext<'a, Recorder<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Sizes that follow from the container width.
@@ -246,7 +248,7 @@ impl<'f> ValueAxis<'f> {
     /// grid and tick labels drawn.
     pub fn plot<'a, 'b>(
         &self,
-        body: &'a DrawingArea<SVGBackend<'b>, Shift>,
+        body: &'a Area<'b>,
         frame: &Frame,
         theme: &ChartTheme,
         x: std::ops::Range<f64>,
@@ -299,7 +301,7 @@ pub(crate) fn mesh(plot: &mut Plot<'_, '_>, frame: &Frame, theme: &ChartTheme, x
 
 /// Text with a background-coloured box behind it, so it reads over lines.
 pub(crate) fn halo_text(
-    area: &DrawingArea<SVGBackend, Shift>,
+    area: &Area,
     text: &str,
     (x, y): (i32, i32),
     h: HPos,
@@ -319,10 +321,9 @@ pub(crate) fn halo_text(
     Ok(())
 }
 
-/// Draws through `draw` onto a `width` x `height` SVG and returns the
-/// finished, scalable `<svg>`: `viewBox`, `width="100%"`, `role="img"`,
-/// `aria-label`, `<title>` and `<desc>`. A drawing error (none is expected
-/// from the string backend) leaves an empty but valid chart.
+/// Draws through `draw` onto a `width` x `height` drawing titled `title`
+/// and described by `desc`. A drawing error (none is expected from the
+/// recorder) leaves an empty but valid chart.
 pub(crate) fn render(
     frame: &Frame,
     height: u32,
@@ -330,65 +331,37 @@ pub(crate) fn render(
     title: &str,
     desc: &str,
     draw: impl FnOnce(&Area) -> DrawResult,
-) -> String {
-    let (w, h) = (frame.width, height.max(1));
-    let mut body = String::with_capacity(24 * 1024);
+) -> Drawing {
+    let mut drawing = Drawing {
+        title: title.into(),
+        desc: desc.into(),
+        width: frame.width,
+        height: height.max(1),
+        ..Drawing::default()
+    };
     let drawn = {
-        let root = SVGBackend::with_string(&mut body, (w, h)).into_drawing_area();
+        let root = Recorder::new(&mut drawing).into_drawing_area();
         root.fill(&theme.background)
             .map_err(Into::into)
             .and_then(|_| draw(&root))
             .and_then(|_| root.present().map_err(Into::into))
     };
     if drawn.is_err() {
-        body.clear();
+        drawing.shapes.clear();
     }
-    // plotters' first line is its own <svg ...> tag: replace it.
-    let inner = body.split_once('\n').map_or("", |(_, rest)| rest);
-    let inner = inner.strip_suffix("</svg>\n").unwrap_or(inner).trim_end();
-    let mut out = String::with_capacity(inner.len() + 512);
-    out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"{}\">\n",
-        escape(title)
-    ));
-    out.push_str(&format!("<title>{}</title>\n<desc>{}</desc>\n", escape(title), escape(desc)));
-    out.push_str(&inner.replace(DASH_MARK_ATTR, DASH_ATTRS));
-    out.push_str("\n</svg>\n");
-    out
+    drawing
 }
 
-/// The opacity that marks a line to be dashed. plotters' SVG backend has no
-/// `stroke-dasharray`: its dashed series and paths draw every dash as a
-/// `<polyline>` of its own (51 for a line across the cost chart), each one
-/// parsed, styled and laid out again at every redraw, and exported SVGs were
-/// hard to edit. [`dashed`] draws the line whole with this opacity, and
-/// [`render`] turns the mark into a dash pattern. 1 - 2^-10 prints exactly,
-/// and no other colour of the charts uses it.
-const DASH_MARK: f64 = 0.9990234375;
-const DASH_MARK_ATTR: &str = "opacity=\"0.9990234375\"";
-/// Dash and gap lengths, px.
-const DASH_ATTRS: &str = "opacity=\"1\" stroke-dasharray=\"9 5\"";
+/// The opacity that marks a line to be dashed. plotters has no dash
+/// pattern: its dashed series and paths draw every dash as a path of its
+/// own (51 for a line across the cost chart), and exported SVGs were hard to
+/// edit. [`dashed`] draws the line whole with this opacity, and the
+/// recorder turns the mark into a dashed shape of opacity 1. 1 - 2^-10 is
+/// exact, and no other colour of the charts uses it.
+pub(crate) const DASH_MARK: f64 = 0.9990234375;
 
 /// The style of a dashed line in `color`, `width_px` wide: draw it with
 /// plotters' solid `PathElement` or `LineSeries`.
 pub(crate) fn dashed(color: RGBColor, width_px: u32) -> ShapeStyle {
     ShapeStyle { color: color.mix(DASH_MARK), filled: false, stroke_width: width_px }
-}
-
-/// XML-escapes text for element content and attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -1,14 +1,15 @@
-//! Charts of a [`Report`], drawn with plotters to SVG strings.
+//! Charts of a [`Report`], drawn with plotters.
 //!
 //! Pure functions: a report, a number format, a theme and the width of the
-//! container in CSS pixels in; a [`Chart`] out (an SVG string and the same
-//! figures as a [`DataTable`], the chart's accessible alternative). No
+//! container in CSS pixels in; a [`Chart`] out (its [`Drawing`], the shapes
+//! that the page paints on a canvas and writes as the SVG download, and the
+//! same figures as a [`DataTable`], the chart's accessible alternative). No
 //! browser APIs, so every chart is tested natively.
 //!
 //! The SVG scales with its container (`viewBox`, `width="100%"`); the
 //! height and the font sizes are chosen from the width so that labels stay
-//! at 11 px or more on a phone. Text goes through plotters' SVG backend,
-//! which escapes it, and the `<title>` / `aria-label` are escaped here.
+//! at 11 px or more on a phone. Every text is escaped when the SVG is
+//! written ([`svg`]).
 //!
 //! Layout never asks plotters to measure text (no captions, no plotters
 //! legends, no right-hand axis labels): in wasm that measurement would add a
@@ -21,8 +22,10 @@ mod distribution;
 mod latency;
 mod layout;
 mod power;
+mod record;
 pub mod shapes;
 mod spans;
+mod svg;
 mod tornado;
 mod waterfall;
 
@@ -35,6 +38,7 @@ pub use tornado::tornado_chart;
 pub use waterfall::npv_waterfall;
 
 use crate::model::{Report, input_def};
+use shapes::Drawing;
 
 /// Colours and font of the charts (the host page may bring its own).
 #[derive(Clone, Debug, PartialEq)]
@@ -111,10 +115,10 @@ pub struct Chart {
     /// Stable id ("power-by-tier", "cumulative-cost", "latency-breakdown"),
     /// for element ids and export file names.
     pub id: &'static str,
-    /// Heading for the page; also the SVG's `<title>` and `aria-label`.
+    /// Heading for the page; also the drawing's title.
     pub title: String,
-    /// A complete `<svg>` element: `role="img"`, `viewBox`, `width="100%"`.
-    pub svg: String,
+    /// What the canvas paints and [`Drawing::svg`] writes for download.
+    pub drawing: Drawing,
     pub table: DataTable,
 }
 

@@ -79,7 +79,7 @@ pub fn power_by_tier(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
         names[1],
         fmt.power_w(total_p)
     );
-    let svg = bars::draw(&spec, &frame, theme, &title, &desc);
+    let drawing = bars::draw(&spec, &frame, theme, &title, &desc);
 
     let mut table_rows: Vec<Vec<String>> = rows
         .iter()
@@ -94,7 +94,7 @@ pub fn power_by_tier(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
     Chart {
         id: "power-by-tier",
         title: title.clone(),
-        svg,
+        drawing,
         table: DataTable {
             caption: format!("{title}: baseline {}, proposed {}. {status}.", names[0], names[1]),
             headers: vec!["Tier".into(), "Baseline".into(), "Proposed".into(), "Saved".into()],

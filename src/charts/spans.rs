@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::layout::{self, Frame, Header, ValueAxis, anchor, bold};
+use super::shapes::Drawing;
 use super::{ChartTheme, finite};
 
 /// A label line ("name: figure"), then a bar made of spans (from, to,
@@ -23,7 +24,7 @@ impl SpanRow {
     }
 }
 
-/// Draws the rows and a vertical line at `reference`; returns the SVG.
+/// Draws the rows and a vertical line at `reference`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn draw(
     frame: &Frame,
@@ -35,7 +36,7 @@ pub(crate) fn draw(
     status: &str,
     title: &str,
     desc: &str,
-) -> String {
+) -> Drawing {
     let header = Header::new(frame, legend, status);
     let head_h = header.height(frame);
     let label_h = frame.line(frame.font);

@@ -65,7 +65,7 @@ pub fn tornado_chart(
     // Inputs that barely move the figure stay in the table, not on the chart.
     let rows: Vec<SpanRow> =
         swings.iter().zip(all).filter(|(s, _)| s.range() > centre.abs() * 1e-4).map(|(_, r)| r).collect();
-    let svg = spans::draw(&frame, theme, &value, centre, &rows, legend, &status, &title, &desc);
+    let drawing = spans::draw(&frame, theme, &value, centre, &rows, legend, &status, &title, &desc);
 
     let input_value = |key: &str, v: f64| {
         let unit = input_def(key).map_or("", |d| d.unit);
@@ -87,7 +87,7 @@ pub fn tornado_chart(
     Chart {
         id: "tornado",
         title,
-        svg,
+        drawing,
         table: DataTable {
             caption: format!(
                 "{} (now {}) with each input at -{pct_text}% and +{pct_text}%",

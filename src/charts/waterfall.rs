@@ -63,11 +63,11 @@ pub fn npv_waterfall(r: &Report, fmt: &NumberFormat, theme: &ChartTheme, width_p
     let title = "Where the net present value comes from".to_string();
     let desc = rows.iter().map(SpanRow::text).collect::<Vec<_>>().join("; ");
     let value = |v: f64| fmt.money(v);
-    let svg = spans::draw(&frame, theme, &value, 0.0, &rows, legend, &status, &title, &desc);
+    let drawing = spans::draw(&frame, theme, &value, 0.0, &rows, legend, &status, &title, &desc);
     Chart {
         id: "npv-waterfall",
         title: title.clone(),
-        svg,
+        drawing,
         table: DataTable {
             caption: format!("{title}, discounted at the scenario's rate. {status}."),
             headers: vec!["Cause".into(), "Present value".into(), "Running total".into()],

@@ -1,74 +1,96 @@
-//! Paints a chart's SVG on a `<canvas>`, through the shapes
-//! `crate::charts::shapes` reads back from it (why: see that module).
+//! Paints a chart's recorded drawing (`crate::charts::shapes`) on a
+//! `<canvas>`: the shapes that its SVG download has, drawn as the SVG draws
+//! them.
 
 use std::f64::consts::TAU;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::charts::shapes::{Align, Paint, Shape, read};
+use crate::charts::shapes::{Align, Baseline, DASH_PX, Drawing, Paint, Shape};
 
-/// Paints `svg` on `canvas` at the device's pixel ratio; CSS gives the
-/// canvas its container's width, and its `width`/`height` keep the aspect.
-/// Returns the text for the canvas's `aria-label`: the SVG's title and
-/// description.
-pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
-    let d = read(svg);
+/// An `ex` in `em`, as in the fonts the charts name (system-ui, DejaVu
+/// Sans: x-height 0.52-0.55 em): the SVG places a text by its middle with
+/// `dy="0.5ex"`, a canvas only by its baseline.
+const EX_EM: f64 = 0.53;
+
+/// Paints `d` on `canvas` at the device's pixel ratio; CSS gives the canvas
+/// its container's width, and its `width`/`height` keep the aspect.
+pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
+    let (width, height) = (f64::from(d.width), f64::from(d.height));
     let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    let (w, h) = ((d.width * scale).round() as u32, (d.height * scale).round() as u32);
+    let (w, h) = ((width * scale).round() as u32, (height * scale).round() as u32);
     // Resizing clears the canvas and its context's state: only when needed.
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let label = format!("{}. {}", d.title, d.desc);
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
-        return label;
+        return;
     };
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, d.width, d.height);
+    ctx.clear_rect(0.0, 0.0, width, height);
     ctx.set_text_baseline("alphabetic");
     let mut pen = Pen::new(&ctx);
+    let point = |(x, y): (i32, i32)| (f64::from(x), f64::from(y));
     for shape in &d.shapes {
         match shape {
-            Shape::Rect { x, y, w, h, paint } => {
+            Shape::Rect { from, to, filled, paint } => {
+                let ((x0, y0), (x1, y1)) = (point(*from), point(*to));
                 pen.alpha(paint);
-                if let Some(fill) = paint.fill {
-                    pen.fill(fill);
-                    ctx.fill_rect(*x, *y, *w, *h);
-                }
-                if pen.stroke(paint) {
-                    ctx.stroke_rect(*x, *y, *w, *h);
+                if *filled {
+                    pen.fill(paint);
+                    ctx.fill_rect(x0, y0, x1 - x0, y1 - y0);
+                } else {
+                    pen.stroke(paint, 1);
+                    ctx.stroke_rect(x0, y0, x1 - x0, y1 - y0);
                 }
             }
-            Shape::Path { points, paint } => {
-                ctx.begin_path();
-                for (i, &(x, y)) in points.iter().enumerate() {
-                    if i == 0 { ctx.move_to(x, y) } else { ctx.line_to(x, y) }
-                }
+            Shape::Pixel { at, paint } => {
+                let (x, y) = point(*at);
                 pen.alpha(paint);
-                if pen.stroke(paint) {
-                    ctx.stroke();
-                }
+                pen.fill(paint);
+                ctx.fill_rect(x, y, 1.0, 1.0);
             }
-            Shape::Circle { cx, cy, r, paint } => {
-                ctx.begin_path();
-                let _ = ctx.arc(*cx, *cy, *r, 0.0, TAU);
+            Shape::Line { from, to, width, paint } => {
+                path(&ctx, [*from, *to]);
                 pen.alpha(paint);
-                if let Some(fill) = paint.fill {
-                    pen.fill(fill);
+                pen.stroke(paint, *width);
+                ctx.stroke();
+            }
+            Shape::Path { points, width, paint } => {
+                path(&ctx, points.iter().copied());
+                pen.alpha(paint);
+                pen.stroke(paint, *width);
+                ctx.stroke();
+            }
+            Shape::Polygon { points, paint } => {
+                path(&ctx, points.iter().copied());
+                ctx.close_path();
+                pen.alpha(paint);
+                pen.fill(paint);
+                ctx.fill();
+            }
+            Shape::Circle { centre, radius, filled, width, paint } => {
+                let (cx, cy) = point(*centre);
+                ctx.begin_path();
+                let _ = ctx.arc(cx, cy, f64::from(*radius), 0.0, TAU);
+                pen.alpha(paint);
+                if *filled {
+                    pen.fill(paint);
                     ctx.fill();
-                }
-                if pen.stroke(paint) {
+                } else {
+                    pen.stroke(paint, *width);
                     ctx.stroke();
                 }
             }
-            Shape::Text { x, y, align, font, text, paint } => {
+            Shape::Text { at, text, font, align, baseline, paint } => {
+                let px = d.fonts[*font].px;
                 // Parsing a font is the costly part of a text: set only on change.
-                if pen.font != *font {
-                    ctx.set_font(font);
-                    pen.font.clone_from(font);
+                if pen.font != Some(*font) {
+                    ctx.set_font(&d.fonts[*font].css());
+                    pen.font = Some(*font);
                 }
                 if pen.align != Some(*align) {
                     ctx.set_text_align(match align {
@@ -78,13 +100,27 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
                     });
                     pen.align = Some(*align);
                 }
+                let dy = match baseline {
+                    Baseline::Top => 0.76 * px,
+                    Baseline::Middle => 0.5 * EX_EM * px,
+                    Baseline::Bottom => -0.5 * EX_EM * px,
+                };
                 pen.alpha(paint);
-                pen.fill(paint.fill.unwrap_or("#000"));
-                let _ = ctx.fill_text(text, *x, *y);
+                pen.fill(paint);
+                let (x, y) = point(*at);
+                let _ = ctx.fill_text(text, x, y + dy);
             }
         }
     }
-    label
+}
+
+/// Starts a path through `points`.
+fn path(ctx: &CanvasRenderingContext2d, points: impl IntoIterator<Item = (i32, i32)>) {
+    ctx.begin_path();
+    for (i, (x, y)) in points.into_iter().enumerate() {
+        let (x, y) = (f64::from(x), f64::from(y));
+        if i == 0 { ctx.move_to(x, y) } else { ctx.line_to(x, y) }
+    }
 }
 
 /// The context with the state last set on it: each setter crosses from
@@ -92,13 +128,14 @@ pub fn paint(canvas: &HtmlCanvasElement, svg: &str) -> String {
 /// is not set again.
 struct Pen<'a> {
     ctx: &'a CanvasRenderingContext2d,
-    font: String,
+    /// Index of the drawing's font last set.
+    font: Option<usize>,
     /// The line dash, once set (a context keeps its own from the last paint).
-    dashed: Option<Option<(f64, f64)>>,
+    dashed: Option<bool>,
     alpha: f64,
-    fill: String,
-    stroke: String,
-    stroke_width: f64,
+    fill: Option<(u8, u8, u8)>,
+    stroke: Option<(u8, u8, u8)>,
+    stroke_width: Option<u32>,
     align: Option<Align>,
 }
 
@@ -108,12 +145,12 @@ impl<'a> Pen<'a> {
     fn new(ctx: &'a CanvasRenderingContext2d) -> Pen<'a> {
         Pen {
             ctx,
-            font: String::new(),
+            font: None,
             dashed: None,
             alpha: f64::NAN,
-            fill: String::new(),
-            stroke: String::new(),
-            stroke_width: f64::NAN,
+            fill: None,
+            stroke: None,
+            stroke_width: None,
             align: None,
         }
     }
@@ -125,35 +162,31 @@ impl<'a> Pen<'a> {
         }
     }
 
-    fn fill(&mut self, color: &str) {
-        if self.fill != color {
-            self.ctx.set_fill_style_str(color);
-            self.fill.replace_range(.., color);
+    fn fill(&mut self, paint: &Paint) {
+        if self.fill != Some(paint.rgb) {
+            self.ctx.set_fill_style_str(&paint.css());
+            self.fill = Some(paint.rgb);
         }
     }
 
-    /// Sets the stroke of `paint`; false if it has none.
-    fn stroke(&mut self, paint: &Paint) -> bool {
-        let Some(color) = paint.stroke else {
-            return false;
-        };
-        if self.stroke != color {
-            self.ctx.set_stroke_style_str(color);
-            self.stroke.replace_range(.., color);
+    /// Strokes with `paint`'s colour and dash, `width` px wide.
+    fn stroke(&mut self, paint: &Paint, width: u32) {
+        if self.stroke != Some(paint.rgb) {
+            self.ctx.set_stroke_style_str(&paint.css());
+            self.stroke = Some(paint.rgb);
         }
-        if self.stroke_width != paint.stroke_width {
-            self.ctx.set_line_width(paint.stroke_width);
-            self.stroke_width = paint.stroke_width;
+        if self.stroke_width != Some(width) {
+            self.ctx.set_line_width(f64::from(width));
+            self.stroke_width = Some(width);
         }
-        if self.dashed != Some(paint.dash) {
+        if self.dashed != Some(paint.dashed) {
             let pattern = js_sys::Array::new();
-            if let Some((on, off)) = paint.dash {
-                pattern.push(&JsValue::from(on));
-                pattern.push(&JsValue::from(off));
+            if paint.dashed {
+                pattern.push(&JsValue::from(DASH_PX.0));
+                pattern.push(&JsValue::from(DASH_PX.1));
             }
             let _ = self.ctx.set_line_dash(&pattern);
-            self.dashed = Some(paint.dash);
+            self.dashed = Some(paint.dashed);
         }
-        true
     }
 }

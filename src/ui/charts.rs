@@ -1,12 +1,14 @@
-//! Charts drawn by `crate::charts` (plotters, SVG) at the width of their
-//! container and painted on a canvas (`ui::canvas`), each with its data
-//! table as an accessible alternative and its SVG for download.
+//! Charts drawn by `crate::charts` (plotters, recorded as shapes) at the
+//! width of their container and painted on a canvas (`ui::canvas`), each
+//! with its data table as an accessible alternative and its SVG and PNG for
+//! download, written from the same shapes when asked for.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::{ev, html};
 
+use crate::charts::shapes::Drawing;
 use crate::charts::{Chart, ChartTheme, DataTable};
 use crate::embed::catalog::Sku;
 use crate::format::NumberFormat;
@@ -92,7 +94,7 @@ pub fn ChartFigure(
             }
             let seen = in_view.get() | table_open.get();
             let now = (settled.changes(), width.get_untracked());
-            let drawn = prev.filter(|c| !c.svg.is_empty());
+            let drawn = prev.filter(|c| is_drawn(c));
             if seen || drawn.is_none() {
                 drawn_for.set_value(Some(now));
                 return draw.run(width.get());
@@ -106,24 +108,27 @@ pub fn ChartFigure(
                 }
             }
         },
-        |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.svg) != new.map(|c| &c.svg),
+        |old: Option<&Chart>, new: Option<&Chart>| old.map(|c| &c.drawing) != new.map(|c| &c.drawing),
     );
     // Painted when the drawing changes (and once the canvas exists); until
     // the first drawing (a task of its own) the canvas says it is coming.
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {
-        if let Some(el) = canvas.get().filter(|_| chart.with(|c| !c.svg.is_empty())) {
-            let label = chart.with(|c| paint(&el, &c.svg));
+        if let Some(el) = canvas.get().filter(|_| chart.with(is_drawn)) {
+            let label = chart.with(|c| {
+                paint(&el, &c.drawing);
+                c.drawing.label()
+            });
             if el.get_attribute("aria-label").as_deref() != Some(&label) {
                 let _ = el.set_attribute("aria-label", &label);
             }
         }
     });
     let save_svg = move |_| {
-        chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.svg)));
+        chart.with(|c| log_failure(download_text(&format!("{}.svg", c.id), "image/svg+xml", &c.drawing.svg())));
     };
     let save_png = move |_| {
-        chart.with(|c| log_failure(download_svg_as_png(&format!("{}.png", c.id), &c.svg, PNG_SCALE)));
+        chart.with(|c| log_failure(download_svg_as_png(&format!("{}.png", c.id), &c.drawing.svg(), PNG_SCALE)));
     };
     view! {
         <figure class="oc-chart" node_ref=container data-chart=move || chart.with(|c| c.id)>
@@ -151,7 +156,12 @@ pub fn ChartFigure(
 
 /// What a figure holds before its first drawing (a task after mounting).
 fn pending_chart() -> Chart {
-    Chart { id: "", title: String::new(), svg: String::new(), table: DataTable::default() }
+    Chart { id: "", title: String::new(), drawing: Drawing::default(), table: DataTable::default() }
+}
+
+/// Whether the chart has been drawn (a drawing is never 0 px wide).
+fn is_drawn(c: &Chart) -> bool {
+    c.drawing.width > 0
 }
 
 /// A chart's figures as a plain table, rebuilt whole when they change.
