@@ -17,7 +17,8 @@ pub fn decode(query: &str) -> Decoded {
     let mut times = vec![0usize; INPUTS.len()];
     let (mut version, mut version_times) = (None, 0usize);
     let mut unknown = Vec::new();
-    let mut renamed = Vec::new();
+    // Keys an older format used: (key, its last value, times given).
+    let mut old_keys: Vec<(String, String, usize)> = Vec::new();
     let mut pairs = 0usize;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         pairs += 1;
@@ -29,14 +30,17 @@ pub fn decode(query: &str) -> Decoded {
         } else if let Some(i) = INPUTS.iter().position(|d| d.key == key) {
             given[i] = Some(Given::Text(value));
             times[i] += 1;
-        } else if let Some(new) = v1::renamed(&key, &value) {
-            renamed.push(new);
+        } else if v1::renamed(&key, &value).is_some() {
+            match old_keys.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, last, n)) => (*last, *n) = (value, *n + 1),
+                None => old_keys.push((key, value, 1)),
+            }
         } else {
             unknown.push(key);
         }
     }
     // An old key stands for its new one unless the link also gives the new one.
-    for (key, value) in renamed {
+    for (key, value) in old_keys.iter().filter_map(|(old, value, _)| v1::renamed(old, value)) {
         if let Some(i) = INPUTS.iter().position(|d| d.key == key).filter(|&i| given[i].is_none()) {
             given[i] = Some(Given::Text(value));
         }
@@ -69,6 +73,9 @@ pub fn decode(query: &str) -> Decoded {
         notices.push(repeated("v", version_times, version.as_deref().unwrap_or_default()));
     }
     report_unknown(&unknown, &mut notices);
+    for (key, value, n) in old_keys.iter().filter(|(_, _, n)| *n > 1) {
+        notices.push(repeated(key, *n, value));
+    }
     for ((def, g), &n) in INPUTS.iter().zip(&given).zip(&times) {
         if let (true, Some(Given::Text(value))) = (n > 1, g) {
             notices.push(repeated(def.key, n, value));
