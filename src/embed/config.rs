@@ -33,6 +33,7 @@ use crate::charts::{ChartTheme, parse_hex};
 use crate::export::scenario_from_map;
 use crate::format::NumberFormat;
 use crate::model::Notice;
+use crate::plain_text::strip_controls;
 use crate::share::{Decoded, VERSION, decode};
 
 /// Everything a host page can set; `Default` is the standalone calculator.
@@ -258,15 +259,19 @@ pub(super) fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
 }
 
-/// At most 24 characters of a host's text, for a problem message.
+/// The start of a host's text, for a problem message (without control or
+/// format characters, like any host text shown).
 pub(super) fn short(text: &str) -> String {
-    crate::model::validate::clip(text)
+    crate::model::validate::clip(&strip_controls(text))
 }
 
-/// A plain-text field: trimmed, at most [`MAX_TEXT_CHARS`], no control characters.
+/// A plain-text field: without control and format characters (bidi
+/// overrides, zero-width characters: [`strip_controls`]), trimmed, at most
+/// [`MAX_TEXT_CHARS`].
 pub(super) fn text(value: &Value) -> Option<String> {
-    let t = value.as_str()?.trim();
-    (!t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS && !t.chars().any(char::is_control)).then(|| t.to_string())
+    let stripped = strip_controls(value.as_str()?);
+    let t = stripped.trim();
+    (!t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS).then(|| t.to_string())
 }
 
 // ---- theme ---------------------------------------------------------------
@@ -429,11 +434,12 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
         let v = map.get(key)?;
         let ok = v
             .as_str()
-            .filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control() || c == '-'));
+            .map(strip_controls)
+            .filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c == '-'));
         if ok.is_none() {
             problems.push(format!("locale.{key} must be one or two characters other than digits and '-'; ignored"));
         }
-        ok.map(str::to_string)
+        ok
     };
     if let Some(t) = separator("thousands", problems) {
         format.thousands_sep = t;
@@ -448,10 +454,12 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
         format.thousands_sep = ",".into();
     }
     if let Some(c) = map.get("currency") {
-        match c.as_str().filter(|s| {
-            !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control())
-        }) {
-            Some(symbol) => format.currency_symbol = symbol.into(),
+        match c
+            .as_str()
+            .map(strip_controls)
+            .filter(|s| !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit()))
+        {
+            Some(symbol) => format.currency_symbol = symbol,
             None => problems.push("locale.currency must be a symbol of 1 to 4 characters; using $".into()),
         }
     }
@@ -628,6 +636,28 @@ mod tests {
         let (config, problems) = read(&json!({"locale": {"thousands": ".", "decimal": "."}}));
         assert_eq!(config.format, NumberFormat::default());
         assert_eq!(problems.len(), 1);
+    }
+
+    /// A bidi override in the currency would reverse every figure after it
+    /// ("$1.80M/yr" read as "ry/M08.1$"); host texts lose such characters.
+    #[test]
+    fn host_texts_lose_bidi_and_other_control_characters() {
+        let (config, problems) = read(&json!({
+            "locale": {"currency": "\u{202e}$", "thousands": "\u{2066}.\u{2069}", "decimal": "\u{200f},"},
+            "catalog": [{"sku": "LPO\u{202e}-800", "name": "\u{2067}800G LPO\u{200b} DR8\u{202c}", "tech": "lpo", "gbps": 800, "power_w": 8.5}],
+            "cta": {"label": "\u{202d}Add\u{61c} to cart\u{0}", "url": "https://shop.example/cart?sku={sku}"},
+            "colour\u{202e}": 1,
+        }));
+        assert_eq!(config.format.currency_symbol, "$");
+        assert_eq!(config.format.money(1_800_000.0), "$1,80M");
+        assert_eq!((config.format.thousands_sep.as_str(), config.format.decimal_sep.as_str()), (".", ","));
+        let sku = &config.catalog.skus[0];
+        assert_eq!((sku.sku.as_str(), sku.name.as_str()), ("LPO-800", "800G LPO DR8"));
+        assert_eq!(config.cta.unwrap().label, "Add to cart");
+        assert_eq!(problems, vec!["unknown config field 'colour' ignored".to_string()]);
+        // Nothing left but invisible characters is no text at all.
+        let (config, problems) = read(&json!({"locale": {"currency": "\u{202e}\u{200f}"}}));
+        assert_eq!((config.format.currency_symbol.as_str(), problems.len()), ("$", 1));
     }
 
     #[test]
