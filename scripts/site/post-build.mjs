@@ -113,6 +113,10 @@ const CSP = {
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
+  // Trusted Types: no string reaches an HTML or script-URL sink; the one
+  // policy, 'optics-calc', makes the service worker's URL (register-sw.js).
+  'require-trusted-types-for': "'script'",
+  'trusted-types': 'optics-calc',
 };
 const cspMeta = (overrides) => {
   const policy = Object.entries({ ...CSP, ...overrides })

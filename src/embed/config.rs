@@ -26,6 +26,7 @@
 
 use serde_json::{Map, Value};
 
+use super::bounds::parse_json;
 use super::catalog::{HostCatalog, read_catalog};
 use super::contrast::low_contrast;
 use super::cta::{Cta, read_cta};
@@ -163,13 +164,19 @@ pub type Problems = Vec<String>;
 /// Longest text taken from a config field (labels, fonts, SKU names).
 pub(super) const MAX_TEXT_CHARS: usize = 120;
 
-/// A config from JSON text (a `data-config` attribute). Text that is not a
-/// JSON object gives the defaults and one problem.
+/// A config from JSON text (a `data-config` attribute, or a host's object
+/// written as JSON). Text that is not a JSON object, or breaks a limit of
+/// [`super::bounds`], gives the defaults and one problem.
 pub fn read_json(text: &str) -> (HostConfig, Problems) {
-    match serde_json::from_str::<Value>(text) {
+    match parse_json(text) {
         Ok(value) => read(&value),
-        Err(e) => (HostConfig::default(), vec![format!("the config is not JSON ({e}); using the defaults")]),
+        Err(why) => refused(&why),
     }
+}
+
+/// The defaults, and why the host's config was not read.
+pub fn refused(why: &str) -> (HostConfig, Problems) {
+    (HostConfig::default(), vec![format!("the config {why}; using the defaults")])
 }
 
 /// A config from a JSON value (a parsed attribute, or a JS object).
@@ -569,6 +576,13 @@ mod tests {
         assert!(problems[0].contains("not JSON"), "{problems:?}");
         let (_, problems) = read(&json!([1, 2]));
         assert!(problems[0].contains("not an object"));
+        // Too deep to read safely: refused before it is parsed.
+        let (config, problems) = read_json(&format!("{{\"scenario\": {}{}}}", "[".repeat(4_000), "]".repeat(4_000)));
+        assert_eq!(config, HostConfig::default());
+        assert_eq!(
+            problems,
+            vec!["the config is nested deeper than 32 levels of objects and arrays; using the defaults"]
+        );
     }
 
     /// Each theme colour's defaults are the stylesheet's, read from its light

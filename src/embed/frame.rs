@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, ResizeObserver};
 
+use super::bounds::host_json;
 use super::config::scenario_from_query;
 use super::cta::Cta;
 use super::dom::{console_error, to_js};
@@ -56,7 +57,6 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     }
     on_resize.forget();
     // Figures: after each recalculation.
-    let CalcState { scenario, notices, .. } = state;
     Effect::new(move |_| {
         let out = state.summary(cta.as_ref());
         let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
@@ -74,8 +74,12 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
         if !from_parent {
             return;
         }
-        let Ok(data) = serde_wasm_bindgen::from_value::<Value>(event.data()) else {
-            return;
+        let data = match host_json(&event.data()) {
+            Ok(data) => data,
+            Err(why) => {
+                console_error(&format!("a message from the parent page {why}; ignored"));
+                return;
+            }
         };
         if data.get("type").and_then(Value::as_str) != Some(SET_SCENARIO_MESSAGE) {
             return;
@@ -88,8 +92,7 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
                 return;
             }
         };
-        scenario.set(decoded.scenario);
-        notices.set(decoded.notices);
+        state.load(decoded);
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
