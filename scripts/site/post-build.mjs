@@ -113,8 +113,9 @@ const CSP = {
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
-  // Trusted Types: no string reaches an HTML or script-URL sink; the one
-  // policy, 'optics-calc', makes the service worker's URL (register-sw.js).
+  // Trusted Types, enforced: no bare string reaches an HTML or script-URL
+  // sink; the glue's policy optics-calc (above) passes Leptos' template
+  // markup and the service worker's URL (register-sw.js), nothing else.
   'require-trusted-types-for': "'script'",
   'trusted-types': 'optics-calc',
 };
