@@ -68,13 +68,13 @@ test('-0 in a link is 0 in the input box, the rewritten link and every data-valu
   const s = await openCalculator({ path: `?${query}` });
   try {
     assert.equal(await s.page.$eval('input[data-input-box=exposed]', (e) => e.value), '0');
+    // The one notice, of the unknown key, without the override character the link put in it.
+    assert.deepEqual(await notices(s.page), ['zz: unknown input \'zz\'; ignored']);
     await setInput(s.page, 'input[type=range][data-input=gpus]', '8192');
     await s.page.waitForURL(/gpus=8192/, { timeout: 5_000 });
     assert.doesNotMatch(s.page.url(), /=-0(&|$)/, s.page.url());
     const values = await s.page.$$eval('[data-value]', (els) => els.map((e) => e.dataset.value));
     assert.ok(values.length > 0 && values.every((v) => v !== '-0'), values.join(' '));
-    const shown = await notices(s.page);
-    assert.ok(shown.length > 0 && shown.every((n) => !/[\u202a-\u202e\u2066-\u2069]/.test(n)), JSON.stringify(shown));
   } finally {
     await s.close();
   }
