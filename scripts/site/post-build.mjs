@@ -121,6 +121,7 @@ const CSP = {
 };
 const cspMeta = (overrides) => {
   const policy = Object.entries({ ...CSP, ...overrides })
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k} ${v}`)
     .join('; ');
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
@@ -156,11 +157,13 @@ const afterFirstPaint = (html) => {
 };
 
 // Under make dev, trunk serve fills its live-reload script in as it sends the
-// page, so no hash can be known here: that page alone allows inline scripts.
+// page, so no hash can be known here: that page alone allows inline scripts,
+// and leaves Trusted Types unenforced (the script's error overlay sets innerHTML).
 const page = afterFirstPaint(withFirstPaint(read('index.html').toString('utf8')));
 if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
-write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));
+const devOnly = dev ? { 'require-trusted-types-for': undefined, 'trusted-types': undefined } : {};
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, ...devOnly })));
 
 // --- embed.js -------------------------------------------------------------------
 // The loader's placeholders ('./__OPTICS_GLUE__' ...) become this build's names.
