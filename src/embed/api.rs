@@ -24,18 +24,16 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::CHANGE_EVENT;
-use super::bounds::{host_text, parse_json};
-use super::config::{HostConfig, read_json, refused, scenario_from_query};
+use super::bounds::{host_scenario, host_text};
+use super::config::{HostConfig, read_json, refused};
 use super::dom::{
     ShadowRoot, console_error, console_note, dispatch_custom_event, existing_shadow_root, open_shadow_root, to_js,
 };
 use super::summary::summary;
-use crate::export::scenario_from_map;
 use crate::share::decode;
 use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query};
 
@@ -128,10 +126,6 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
     Ok(Widget { host: host.clone(), state, config, view: Some(Box::new(handle)) })
 }
 
-fn needs_scenario() -> JsError {
-    JsError::new("optics-calc: set_scenario() needs a query string or an object of input keys")
-}
-
 /// The widget's own DOM inside the shadow root: the stylesheet and the
 /// themed mount point.
 fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Result<web_sys::HtmlElement, String> {
@@ -170,14 +164,9 @@ impl Widget {
             console_error(&message);
             JsError::new(&format!("optics-calc: {message}"))
         };
-        let decoded = match host_text(&scenario).map_err(refuse)? {
-            Some(query) if scenario.is_string() => scenario_from_query(&query),
-            Some(json) => match parse_json(&json).map_err(refuse)? {
-                Value::Object(map) => scenario_from_map(&map),
-                _ => return Err(needs_scenario()),
-            },
-            None => return Err(needs_scenario()),
-        };
+        let decoded = host_scenario(&scenario).map_err(refuse)?.ok_or_else(|| {
+            JsError::new("optics-calc: set_scenario() needs a query string or an object of input keys")
+        })?;
         let lines: Vec<String> = decoded.notices.iter().map(|n| format!("{}: {}", n.key, n.message)).collect();
         self.state.load(decoded).ok_or_else(|| JsError::new("optics-calc: this widget has been unmounted"))?;
         Ok(to_js(&lines))

@@ -110,6 +110,21 @@ pub fn host_json(value: &wasm_bindgen::JsValue) -> Result<serde_json::Value, Str
     host_text(value)?.map_or(Ok(serde_json::Value::Null), |text| parse_json(&text))
 }
 
+/// A scenario a host hands over (`set_scenario()`, the iframe's
+/// set-scenario message), read within the limits: a query string read like
+/// a link, or an object of input keys. `Ok(None)`: neither.
+#[cfg(target_arch = "wasm32")]
+pub fn host_scenario(value: &wasm_bindgen::JsValue) -> Result<Option<crate::share::Decoded>, String> {
+    Ok(match host_text(value)? {
+        Some(query) if value.is_string() => Some(super::config::scenario_from_query(&query)),
+        Some(json) => match parse_json(&json)? {
+            serde_json::Value::Object(map) => Some(crate::export::scenario_from_map(&map)),
+            _ => None,
+        },
+        None => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
