@@ -147,7 +147,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
       const notices = await page.evaluate((g) => window.a.set_scenario({ gpus: g }), gpus);
       assert.deepEqual(notices, []);
       const report = await page.evaluate(() => window.a.report());
-      assert.equal(report.figures.optical_modules, expected(`v=2&gpus=${gpus}`).metrics.optical_modules);
+      assert.equal(report.figures.optical_modules, expected(`v=3&gpus=${gpus}`).metrics.optical_modules);
     };
     await aAnswers(8192);
     const refusals = () => log.errors.filter((l) => /nested deeper than 32 levels|more than 1024 KB of JSON/.test(l));
@@ -156,7 +156,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
     for (const id of ['attr', 'element']) {
       await page.locator(`#${id} [data-metric=optical_modules]`).first().waitFor({ timeout: 60_000 });
       const modules = await page.locator(`#${id} [data-metric=optical_modules]`).first().getAttribute('data-value');
-      assert.equal(Number(modules), expected('v=2').metrics.optical_modules, `${id}: the default scenario`);
+      assert.equal(Number(modules), expected('v=3').metrics.optical_modules, `${id}: the default scenario`);
     }
     assert.equal(refusals().length, 2, refusals().join('\n'));
 
@@ -174,7 +174,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
         w.unmount();
         return m;
       }, value);
-      assert.equal(modules, expected('v=2').metrics.optical_modules, `${what}: mounted with the defaults`);
+      assert.equal(modules, expected('v=3').metrics.optical_modules, `${what}: mounted with the defaults`);
       assert.equal(refusals().length, before + 1, `${what}: ${refusals().at(-1)}`);
       await aAnswers(16384);
     }
@@ -194,7 +194,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
         }
       }, value);
       assert.match(outcome, /^optics-calc: set_scenario\(\): the scenario (is nested deeper than 32 levels|is more than 1024 KB of JSON)/, value);
-      assert.equal(await page.evaluate(() => window.c.report().figures.optical_modules), expected('v=2&gpus=4096').metrics.optical_modules);
+      assert.equal(await page.evaluate(() => window.c.report().figures.optical_modules), expected('v=3&gpus=4096').metrics.optical_modules);
     }
     await aAnswers(2048);
 
@@ -207,7 +207,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
       w.postMessage({ type: 'optics-calc:set-scenario', scenario: { gpus: 5, deep: window.deep(1000, false) } }, '*');
       w.postMessage({ type: 'optics-calc:set-scenario', scenario: { gpus: 65536 } }, '*');
     });
-    const want = expected('v=2&gpus=65536').metrics.optical_modules;
+    const want = expected('v=3&gpus=65536').metrics.optical_modules;
     await page.waitForFunction((n) => window.frameChanges.at(-1).figures.optical_modules === n, want, { timeout: 10_000 });
     assert.ok(!(await page.evaluate(() => window.frameChanges.some((c) => c.query.includes('gpus=5&')))), 'the refused message set nothing');
     assert.ok(refusals().length > before, 'the frame logged its refusal');
@@ -217,7 +217,7 @@ test('values nested too deeply or too large are refused at every way in, and eve
       const w = await window.mount(document.getElementById('b'), { scenario: 'gpus=1024' });
       return w.report().figures.optical_modules;
     });
-    assert.equal(later, expected('v=2&gpus=1024').metrics.optical_modules);
+    assert.equal(later, expected('v=3&gpus=1024').metrics.optical_modules);
     await aAnswers(32768);
     assert.deepEqual(
       log.errors.filter((l) => !refusals().includes(l)),

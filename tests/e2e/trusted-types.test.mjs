@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { assertMatchesModel, expected, launchBrowser, metrics, newPage, nextFrame, ready, setInput, startServer } from './harness.mjs';
 
 const PAGES = [
-  ['the default page', '', ''],
+  ['the default page', '', 'v=3'],
   ['a link', '?v=2&gpus=8192&alt=cpo', 'v=2&gpus=8192&alt=cpo'],
   ['the iframe page', '?embed=1&gpus=4096', 'gpus=4096'],
   ['calculator.html', 'calculator.html?v=2&alt=siph', 'v=2&alt=siph'],
