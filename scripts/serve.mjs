@@ -14,7 +14,7 @@ import { createSecureServer } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { staticServer } from './static-server.mjs';
+import { SERVER_OPTIONS, staticServer } from './static-server.mjs';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../examples');
 
@@ -22,7 +22,7 @@ const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../examples');
 export function siteServer(dir, onRequest = () => {}) {
   const site = staticServer({ root: () => dir, onRequest });
   const examples = staticServer({ root: () => EXAMPLES, prefix: '/examples/', onRequest });
-  return createServer((req, res) => (req.url.startsWith('/examples/') ? examples : site).emit('request', req, res));
+  return createServer(SERVER_OPTIONS, (req, res) => (req.url.startsWith('/examples/') ? examples : site).emit('request', req, res));
 }
 
 /** A self-signed certificate for 127.0.0.1, made now by openssl: `{ key, cert }` (PEM). */

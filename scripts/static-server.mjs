@@ -5,7 +5,8 @@
 // - the precompressed `.br` or `.gz` beside a file when the request's
 //   Accept-Encoding takes it, with Content-Encoding and Vary;
 // - content-hashed names cached for a year as immutable, stable names
-//   (index.html, embed.js, sw.js, calculator.html, the manifest) revalidated.
+//   (index.html, embed.js, sw.js, calculator.html, the manifest) revalidated;
+// - request URLs (share links) up to 64 KB.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -21,6 +22,14 @@ export const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+
+/**
+ * Longest request head taken: a share link of up to 64 KB in the request
+ * line, plus 16 KB for the other headers. Node's default (16 KB for all)
+ * answered a long link with 431 Request Header Fields Too Large.
+ */
+export const MAX_URL_BYTES = 64 * 1024;
+export const SERVER_OPTIONS = { maxHeaderSize: MAX_URL_BYTES + 16 * 1024 };
 
 /**
  * Trunk's content hash in a file name: `main-1a2b….css`, `optics-calc-1a2b…_bg.wasm`.
@@ -47,7 +56,7 @@ function accepted(header = '') {
  * module script, which a storefront on another origin may only load with CORS.
  */
 export function staticServer({ root, prefix = '/', onRequest = () => {} }) {
-  return createServer(async (req, res) => {
+  return createServer(SERVER_OPTIONS, async (req, res) => {
     onRequest(req.url);
     const headers = { 'Access-Control-Allow-Origin': '*' };
     try {

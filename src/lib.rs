@@ -1,7 +1,8 @@
 //! Optical interconnect power, latency, reliability and TCO calculator.
 //!
 //! `model` is the pure engine; `share` (links), `export` (CSV, JSON),
-//! `charts` (plotters SVG), `format` and `presets` are pure helpers around it;
+//! `charts` (plotters SVG), `format`, `plain_text` and `presets` are pure helpers
+//! around it;
 //! `embed` reads a host page's config and (in wasm) mounts widgets into it;
 //! `ui` is the Leptos front end (wasm only).
 pub mod charts;
@@ -9,6 +10,7 @@ pub mod embed;
 pub mod export;
 pub mod format;
 pub mod model;
+pub mod plain_text;
 pub mod presets;
 pub mod share;
 

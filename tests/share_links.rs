@@ -204,6 +204,35 @@ fn repeated_keys_use_the_last_value_and_say_so() {
 }
 
 #[test]
+fn a_repeated_v1_twin_uses_the_last_value_and_says_so_like_any_key() {
+    let (s, n) = loads_safely("v=1&twin=on&twin=off");
+    assert_eq!(s.choice("sw_ports"), Some("1"), "the last twin, off, is one port per switch-end module");
+    assert_eq!(keys(&n), ["twin"]);
+    assert_eq!(n[0].message, "given 2 times; used the last value, 'off'");
+    let (s, n) = loads_safely("v=1&twin=off&twin=off&twin=on");
+    assert_eq!(s.choice("sw_ports"), Some("2"));
+    assert!(n[0].message.contains("3 times") && n[0].message.ends_with("'on'"), "{n:?}");
+    // Given once, it is read without a notice.
+    let (s, n) = loads_safely("v=1&twin=on");
+    assert_eq!((s.choice("sw_ports"), n.len()), (Some("2"), 0));
+}
+
+#[test]
+fn minus_zero_is_zero_in_the_scenario_the_rewritten_link_and_every_figure() {
+    for query in ["v=2&exposed=-0", "v=2&exposed=-0.0&fe=-0&host_w=-0e0", "v=2&exposed=-0.3"] {
+        let (s, n) = loads_safely(query);
+        let exposed = s.number("exposed").unwrap();
+        assert!(exposed == 0.0 && exposed.is_sign_positive(), "{query}: exposed {exposed:?}");
+        assert!(!encode(&s).contains("-0"), "{query}: rewritten as {}", encode(&s));
+        // -0 is 0: nothing to say; -0.3 is outside the range, and said so with the 0 used.
+        assert!(n.iter().all(|n| n.message.ends_with("set to 0")), "{query}: {n:?}");
+        for m in evaluate(&s).metrics() {
+            assert!(!(m.value == 0.0 && m.value.is_sign_negative()), "{query}: {} is -0", m.key);
+        }
+    }
+}
+
+#[test]
 fn non_numbers_keep_the_default() {
     for bad in ["abc", "NaN", "nan", "inf", "-Infinity", "1e999", "", "0x10", "1,000"] {
         let (s, n) = loads_safely(&format!("v=1&gpus={bad}"));

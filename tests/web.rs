@@ -32,7 +32,7 @@ async fn mount(initial: Scenario) -> web_sys::HtmlElement {
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     leptos::mount::mount_to(host.clone(), move || {
         let options = CalcOptions::from_config(&HostConfig::default(), "http://calc.test/".into());
-        let state = CalcState::new(initial, Vec::new(), options.catalog.clone());
+        let state = CalcState::new(initial, Vec::new(), None, options.catalog.clone());
         view! { <Calculator state options /> }
     })
     .forget();

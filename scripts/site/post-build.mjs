@@ -113,9 +113,15 @@ const CSP = {
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
+  // Trusted Types, enforced: no bare string reaches an HTML or script-URL
+  // sink; the glue's policy optics-calc (above) passes Leptos' template
+  // markup and the service worker's URL (register-sw.js), nothing else.
+  'require-trusted-types-for': "'script'",
+  'trusted-types': 'optics-calc',
 };
 const cspMeta = (overrides) => {
   const policy = Object.entries({ ...CSP, ...overrides })
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k} ${v}`)
     .join('; ');
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
@@ -151,11 +157,13 @@ const afterFirstPaint = (html) => {
 };
 
 // Under make dev, trunk serve fills its live-reload script in as it sends the
-// page, so no hash can be known here: that page alone allows inline scripts.
+// page, so no hash can be known here: that page alone allows inline scripts,
+// and leaves Trusted Types unenforced (the script's error overlay sets innerHTML).
 const page = afterFirstPaint(withFirstPaint(read('index.html').toString('utf8')));
 if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
-write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));
+const devOnly = dev ? { 'require-trusted-types-for': undefined, 'trusted-types': undefined } : {};
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, ...devOnly })));
 
 // --- embed.js -------------------------------------------------------------------
 // The loader's placeholders ('./__OPTICS_GLUE__' ...) become this build's names.

@@ -24,17 +24,16 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::CHANGE_EVENT;
-use super::config::{HostConfig, read, read_json, scenario_from_query};
+use super::bounds::{host_scenario, host_text};
+use super::config::{HostConfig, read_json, refused};
 use super::dom::{
     ShadowRoot, console_error, console_note, dispatch_custom_event, existing_shadow_root, open_shadow_root, to_js,
 };
 use super::summary::summary;
-use crate::export::scenario_from_map;
 use crate::share::decode;
 use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query};
 
@@ -67,21 +66,17 @@ pub struct Widget {
 
 /// Mounts a widget into `element` with `config` (a JS object, a JSON
 /// string, or undefined). Problems in the config are logged to the console
-/// and replaced by defaults; only a missing element or one that already
-/// holds a widget throws.
+/// and replaced by defaults (a config beyond the limits of
+/// [`super::bounds`] is not read at all); only a missing element or one that
+/// already holds a widget throws.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, config: JsValue) -> Result<Widget, JsError> {
     let host: web_sys::Element =
         element.dyn_into().map_err(|_| JsError::new("optics-calc: mount() needs an element"))?;
-    let config = if config.is_undefined() || config.is_null() {
-        (HostConfig::default(), Vec::new())
-    } else if let Some(text) = config.as_string() {
-        read_json(&text)
-    } else {
-        match serde_wasm_bindgen::from_value::<Value>(config) {
-            Ok(value) => read(&value),
-            Err(e) => (HostConfig::default(), vec![format!("the config is not plain data ({e}); using the defaults")]),
-        }
+    let config = match host_text(&config) {
+        Ok(Some(text)) => read_json(&text),
+        Ok(None) => (HostConfig::default(), Vec::new()),
+        Err(why) => refused(&why),
     };
     mount_config(&host, config).map_err(|e| JsError::new(&format!("optics-calc: {e}")))
 }
@@ -117,7 +112,7 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
     let handle = leptos::mount::mount_to(target, move || {
         provide_context(format);
         provide_context(chart_theme);
-        let state = CalcState::new(start.scenario, start.notices, catalog);
+        let state = CalcState::new(start.scenario, start.notices, start.product, catalog);
         made_inside.set(Some(state));
         Effect::new(move |_| {
             let detail = to_js(&state.summary(cta.as_ref()));
@@ -136,7 +131,7 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
 fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Result<web_sys::HtmlElement, String> {
     let doc = document();
     let fail = |_| "could not build the widget's DOM".to_string();
-    root.set_inner_html("");
+    root.set_text_content(None);
     if !stylesheet.is_empty() {
         let link = doc.create_element("link").map_err(fail)?;
         link.set_attribute("rel", "stylesheet").map_err(fail)?;
@@ -160,25 +155,20 @@ fn build_shadow(root: &ShadowRoot, stylesheet: &str, config: &HostConfig) -> Res
 impl Widget {
     /// Replaces the scenario with a share-link query string or an object of
     /// input keys, read like a link (clamped, with notices). Returns the
-    /// notices as `["key: message", ...]`.
+    /// notices as `["key: message", ...]`. A value beyond the limits of
+    /// [`super::bounds`] is refused with a console line, and the widget
+    /// keeps its scenario.
     pub fn set_scenario(&self, scenario: JsValue) -> Result<JsValue, JsError> {
-        let decoded = if let Some(query) = scenario.as_string() {
-            scenario_from_query(&query)
-        } else {
-            match serde_wasm_bindgen::from_value::<Value>(scenario) {
-                Ok(Value::Object(map)) => scenario_from_map(&map),
-                _ => {
-                    return Err(JsError::new(
-                        "optics-calc: set_scenario() needs a query string or an object of input keys",
-                    ));
-                }
-            }
+        let refuse = |why: String| {
+            let message = format!("set_scenario(): the scenario {why}; the widget keeps its scenario");
+            console_error(&message);
+            JsError::new(&format!("optics-calc: {message}"))
         };
+        let decoded = host_scenario(&scenario).map_err(refuse)?.ok_or_else(|| {
+            JsError::new("optics-calc: set_scenario() needs a query string or an object of input keys")
+        })?;
         let lines: Vec<String> = decoded.notices.iter().map(|n| format!("{}: {}", n.key, n.message)).collect();
-        if self.state.scenario.try_set(decoded.scenario).is_some() {
-            return Err(JsError::new("optics-calc: this widget has been unmounted"));
-        }
-        let _ = self.state.notices.try_set(decoded.notices);
+        self.state.load(decoded).ok_or_else(|| JsError::new("optics-calc: this widget has been unmounted"))?;
         Ok(to_js(&lines))
     }
 
@@ -199,7 +189,7 @@ impl Widget {
     pub fn unmount(&mut self) {
         self.view.take();
         if let Some(root) = existing_shadow_root(&self.host) {
-            root.set_inner_html("");
+            root.set_text_content(None);
         }
         let _ = self.host.remove_attribute(MOUNTED_ATTR);
     }

@@ -6,8 +6,13 @@
 //! `alt_ns`, `alt_usd`, `alt_afr`). A figure the host leaves out (vendors
 //! rarely publish latency) stays the model's catalog value for the SKU's
 //! technology and speed: its override is cleared. So a share
-//! link of a SKU choice is an ordinary link, and reopening it selects the SKU
-//! again ([`matching_sku`]).
+//! link of a SKU choice is an ordinary link plus the part number (`sku=`),
+//! and reopening it selects the SKU again ([`matching_sku`]).
+//!
+//! A SKU is known by its part number, never by its figures: a host may sell
+//! one module under two part numbers, with the same figures, and the one
+//! chosen is the one the picker, the details, the bill, the cart link, the
+//! change event and the share link carry.
 
 use serde_json::Value;
 
@@ -80,9 +85,13 @@ impl Sku {
     }
 }
 
-/// The SKU the scenario's proposed optics are, if any (the first that fits).
-pub fn matching_sku<'a>(catalog: &'a HostCatalog, s: &Scenario) -> Option<&'a Sku> {
-    catalog.skus.iter().find(|k| k.is_applied(s))
+/// The SKU the scenario's proposed optics are, if any: the `chosen` one (a
+/// part number: picked in the picker, or named by a link) while the
+/// scenario is still that SKU's figures, else the first SKU whose figures
+/// the scenario has.
+pub fn matching_sku<'a>(catalog: &'a HostCatalog, chosen: Option<&str>, s: &Scenario) -> Option<&'a Sku> {
+    let by_part = |part: &str| catalog.skus.iter().find(|k| k.sku == part);
+    chosen.and_then(by_part).filter(|k| k.is_applied(s)).or_else(|| catalog.skus.iter().find(|k| k.is_applied(s)))
 }
 
 pub(super) fn read_catalog(value: &Value, problems: &mut Problems) -> HostCatalog {
@@ -237,16 +246,16 @@ mod tests {
         let catalog = read_catalog(&json!([lpo()]), &mut problems);
         let sku = &catalog.skus[0];
         let mut s = Scenario { gbps: "1600", alt: "cpo", ..Scenario::default() };
-        assert!(matching_sku(&catalog, &s).is_none());
+        assert!(matching_sku(&catalog, None, &s).is_none());
         sku.apply(&mut s);
         assert_eq!((s.gbps, s.alt), ("800", "lpo"));
         assert_eq!((s.number("alt_w"), s.number("alt_ns"), s.number("alt_usd")), (Some(8.5), Some(5.0), Some(790.0)));
         assert!(s.is_overridden("alt_ns") && s.is_overridden("alt_usd"), "the host's own figures are set");
         assert_eq!(s.number("alt_afr"), Some(0.6), "the datasheet AFR drives the proposed failures");
-        assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
+        assert_eq!(matching_sku(&catalog, None, &s).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
         // Moving a figure away from the SKU's makes it a generic what-if again.
         s.set_number("alt_w", 9.0);
-        assert!(matching_sku(&catalog, &s).is_none());
+        assert!(matching_sku(&catalog, None, &s).is_none());
         // A share link of the SKU choice selects it again on reopening.
         sku.apply(&mut s);
         // A SKU without a datasheet AFR leaves the model's rate.
@@ -255,7 +264,7 @@ mod tests {
         plain.apply(&mut p);
         assert!(!p.is_overridden("alt_afr"));
         let reopened = crate::share::decode(&crate::share::encode(&s)).scenario;
-        assert_eq!(matching_sku(&catalog, &reopened).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
+        assert_eq!(matching_sku(&catalog, None, &reopened).map(|k| k.sku.as_str()), Some("LPO-800-DR8"));
     }
 
     #[test]
@@ -288,10 +297,56 @@ mod tests {
         assert_eq!(s.number("alt_w"), Some(8.0));
         assert!(!s.is_overridden("alt_ns") && !s.is_overridden("alt_usd") && !s.is_overridden("alt_afr"));
         assert_eq!((s.number("alt_ns"), s.number("alt_usd")), (Some(5.0), Some(800.0)));
-        assert_eq!(matching_sku(&catalog, &s).map(|k| k.sku.as_str()), Some("LPO-A"));
+        assert_eq!(matching_sku(&catalog, None, &s).map(|k| k.sku.as_str()), Some("LPO-A"));
         // Overriding a left-out figure makes it a what-if, not the SKU.
         s.set_number("alt_ns", 6.0);
-        assert!(matching_sku(&catalog, &s).is_none());
+        assert!(matching_sku(&catalog, None, &s).is_none());
+    }
+
+    /// One module under two part numbers (the same figures), a third whose
+    /// price differs below the input's step of $1 (the same figures once
+    /// read), and a fourth 0.1 mW apart: whichever is chosen is the SKU,
+    /// while the scenario is its figures.
+    #[test]
+    fn a_sku_is_known_by_its_part_number_not_its_figures() {
+        let mut problems = Problems::new();
+        let variant = |part: &str, field: &str, value: f64| {
+            let mut sku = lpo();
+            sku["sku"] = json!(part);
+            sku[field] = json!(value);
+            sku
+        };
+        let catalog = read_catalog(
+            &json!([
+                lpo(),
+                variant("B", "price_usd", 790.0),
+                variant("C", "price_usd", 790.000_000_1),
+                variant("D", "power_w", 8.5001)
+            ]),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let part = |chosen: Option<&str>, s: &Scenario| matching_sku(&catalog, chosen, s).map(|k| k.sku.clone());
+        for (i, want) in ["LPO-800-DR8", "B", "C", "D"].into_iter().enumerate() {
+            let mut s = Scenario::default();
+            catalog.skus[i].apply(&mut s);
+            assert_eq!(part(Some(want), &s).as_deref(), Some(want));
+            // Through a share link: the part number rides along and picks it again.
+            let query = crate::share::encode_with_product(&s, Some(want));
+            let reopened = crate::share::decode(&query);
+            assert_eq!(reopened.product.as_deref(), Some(want), "{query}");
+            assert!(reopened.notices.is_empty(), "{query}: {:?}", reopened.notices);
+            assert_eq!(part(reopened.product.as_deref(), &reopened.scenario).as_deref(), Some(want), "{query}");
+        }
+        // Without a choice (a link from before), the first SKU with the figures.
+        let mut s = Scenario::default();
+        catalog.skus[1].apply(&mut s);
+        assert_eq!(part(None, &s).as_deref(), Some("LPO-800-DR8"));
+        // A choice the figures are not is no choice; nor is an unknown part number.
+        assert_eq!(part(Some("D"), &s).as_deref(), Some("LPO-800-DR8"));
+        assert_eq!(part(Some("NOPE"), &s).as_deref(), Some("LPO-800-DR8"));
+        s.set_number("alt_w", 9.0);
+        assert_eq!(part(Some("B"), &s), None);
     }
 
     #[test]

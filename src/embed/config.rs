@@ -26,6 +26,7 @@
 
 use serde_json::{Map, Value};
 
+use super::bounds::parse_json;
 use super::catalog::{HostCatalog, read_catalog};
 use super::contrast::low_contrast;
 use super::cta::{Cta, read_cta};
@@ -33,6 +34,7 @@ use crate::charts::{ChartTheme, parse_hex};
 use crate::export::scenario_from_map;
 use crate::format::NumberFormat;
 use crate::model::Notice;
+use crate::plain_text::strip_controls;
 use crate::share::{Decoded, VERSION, decode};
 
 /// Everything a host page can set; `Default` is the standalone calculator.
@@ -162,13 +164,19 @@ pub type Problems = Vec<String>;
 /// Longest text taken from a config field (labels, fonts, SKU names).
 pub(super) const MAX_TEXT_CHARS: usize = 120;
 
-/// A config from JSON text (a `data-config` attribute). Text that is not a
-/// JSON object gives the defaults and one problem.
+/// A config from JSON text (a `data-config` attribute, or a host's object
+/// written as JSON). Text that is not a JSON object, or breaks a limit of
+/// [`super::bounds`], gives the defaults and one problem.
 pub fn read_json(text: &str) -> (HostConfig, Problems) {
-    match serde_json::from_str::<Value>(text) {
+    match parse_json(text) {
         Ok(value) => read(&value),
-        Err(e) => (HostConfig::default(), vec![format!("the config is not JSON ({e}); using the defaults")]),
+        Err(why) => refused(&why),
     }
+}
+
+/// The defaults, and why the host's config was not read.
+pub fn refused(why: &str) -> (HostConfig, Problems) {
+    (HostConfig::default(), vec![format!("the config {why}; using the defaults")])
 }
 
 /// A config from a JSON value (a parsed attribute, or a JS object).
@@ -258,15 +266,19 @@ pub(super) fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
 }
 
-/// At most 24 characters of a host's text, for a problem message.
+/// The start of a host's text, for a problem message (without control or
+/// format characters, like any host text shown).
 pub(super) fn short(text: &str) -> String {
-    crate::model::validate::clip(text)
+    crate::model::validate::clip(&strip_controls(text))
 }
 
-/// A plain-text field: trimmed, at most [`MAX_TEXT_CHARS`], no control characters.
+/// A plain-text field: without control and format characters (bidi
+/// overrides, zero-width characters: [`strip_controls`]), trimmed, at most
+/// [`MAX_TEXT_CHARS`].
 pub(super) fn text(value: &Value) -> Option<String> {
-    let t = value.as_str()?.trim();
-    (!t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS && !t.chars().any(char::is_control)).then(|| t.to_string())
+    let stripped = strip_controls(value.as_str()?);
+    let t = stripped.trim();
+    (!t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS).then(|| t.to_string())
 }
 
 // ---- theme ---------------------------------------------------------------
@@ -429,11 +441,12 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
         let v = map.get(key)?;
         let ok = v
             .as_str()
-            .filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control() || c == '-'));
+            .map(strip_controls)
+            .filter(|s| s.chars().count() <= 2 && !s.chars().any(|c| c.is_ascii_digit() || c == '-'));
         if ok.is_none() {
             problems.push(format!("locale.{key} must be one or two characters other than digits and '-'; ignored"));
         }
-        ok.map(str::to_string)
+        ok
     };
     if let Some(t) = separator("thousands", problems) {
         format.thousands_sep = t;
@@ -448,10 +461,12 @@ fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
         format.thousands_sep = ",".into();
     }
     if let Some(c) = map.get("currency") {
-        match c.as_str().filter(|s| {
-            !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit() || c.is_control())
-        }) {
-            Some(symbol) => format.currency_symbol = symbol.into(),
+        match c
+            .as_str()
+            .map(strip_controls)
+            .filter(|s| !s.is_empty() && s.chars().count() <= 4 && !s.chars().any(|c| c.is_ascii_digit()))
+        {
+            Some(symbol) => format.currency_symbol = symbol,
             None => problems.push("locale.currency must be a symbol of 1 to 4 characters; using $".into()),
         }
     }
@@ -561,6 +576,13 @@ mod tests {
         assert!(problems[0].contains("not JSON"), "{problems:?}");
         let (_, problems) = read(&json!([1, 2]));
         assert!(problems[0].contains("not an object"));
+        // Too deep to read safely: refused before it is parsed.
+        let (config, problems) = read_json(&format!("{{\"scenario\": {}{}}}", "[".repeat(4_000), "]".repeat(4_000)));
+        assert_eq!(config, HostConfig::default());
+        assert_eq!(
+            problems,
+            vec!["the config is nested deeper than 32 levels of objects and arrays; using the defaults"]
+        );
     }
 
     /// Each theme colour's defaults are the stylesheet's, read from its light
@@ -628,6 +650,28 @@ mod tests {
         let (config, problems) = read(&json!({"locale": {"thousands": ".", "decimal": "."}}));
         assert_eq!(config.format, NumberFormat::default());
         assert_eq!(problems.len(), 1);
+    }
+
+    /// A bidi override in the currency would reverse every figure after it
+    /// ("$1.80M/yr" read as "ry/M08.1$"); host texts lose such characters.
+    #[test]
+    fn host_texts_lose_bidi_and_other_control_characters() {
+        let (config, problems) = read(&json!({
+            "locale": {"currency": "\u{202e}$", "thousands": "\u{2066}.\u{2069}", "decimal": "\u{200f},"},
+            "catalog": [{"sku": "LPO\u{202e}-800", "name": "\u{2067}800G LPO\u{200b} DR8\u{202c}", "tech": "lpo", "gbps": 800, "power_w": 8.5}],
+            "cta": {"label": "\u{202d}Add\u{61c} to cart\u{0}", "url": "https://shop.example/cart?sku={sku}"},
+            "colour\u{202e}": 1,
+        }));
+        assert_eq!(config.format.currency_symbol, "$");
+        assert_eq!(config.format.money(1_800_000.0), "$1,80M");
+        assert_eq!((config.format.thousands_sep.as_str(), config.format.decimal_sep.as_str()), (".", ","));
+        let sku = &config.catalog.skus[0];
+        assert_eq!((sku.sku.as_str(), sku.name.as_str()), ("LPO-800", "800G LPO DR8"));
+        assert_eq!(config.cta.unwrap().label, "Add to cart");
+        assert_eq!(problems, vec!["unknown config field 'colour' ignored".to_string()]);
+        // Nothing left but invisible characters is no text at all.
+        let (config, problems) = read(&json!({"locale": {"currency": "\u{202e}\u{200f}"}}));
+        assert_eq!((config.format.currency_symbol.as_str(), problems.len()), ("$", 1));
     }
 
     #[test]

@@ -13,11 +13,10 @@ use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, ResizeObserver};
 
-use super::config::scenario_from_query;
+use super::bounds::host_scenario;
 use super::cta::Cta;
 use super::dom::{console_error, to_js};
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
-use crate::export::scenario_from_map;
 use crate::ui::CalcState;
 
 /// Starts the conversation with the parent window, if there is one.
@@ -56,7 +55,6 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     }
     on_resize.forget();
     // Figures: after each recalculation.
-    let CalcState { scenario, notices, .. } = state;
     Effect::new(move |_| {
         let out = state.summary(cta.as_ref());
         let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
@@ -74,22 +72,22 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
         if !from_parent {
             return;
         }
-        let Ok(data) = serde_wasm_bindgen::from_value::<Value>(event.data()) else {
-            return;
-        };
-        if data.get("type").and_then(Value::as_str) != Some(SET_SCENARIO_MESSAGE) {
+        // Other scripts of the parent may post anything: only a set-scenario
+        // message is read (its type looked up without reading the rest),
+        // and only within the limits of `bounds`.
+        let data = event.data();
+        let kind = js_sys::Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
+        if kind.as_deref() != Some(SET_SCENARIO_MESSAGE) {
             return;
         }
-        let decoded = match data.get("scenario") {
-            Some(Value::String(query)) => scenario_from_query(query),
-            Some(Value::Object(map)) => scenario_from_map(map),
-            _ => {
-                console_error("set-scenario needs \"scenario\": a query string or an object of input keys; ignored");
-                return;
+        let scenario = js_sys::Reflect::get(&data, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED);
+        match host_scenario(&scenario) {
+            Ok(Some(decoded)) => drop(state.load(decoded)),
+            Ok(None) => {
+                console_error("set-scenario needs \"scenario\": a query string or an object of input keys; ignored")
             }
-        };
-        scenario.set(decoded.scenario);
-        notices.set(decoded.notices);
+            Err(why) => console_error(&format!("set-scenario: the scenario {why}; ignored")),
+        }
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();

@@ -1,6 +1,7 @@
 //! Embedding on a host page (a module vendor's storefront).
 //!
-//! Pure, natively tested: [`config`] (the host's JSON config, checked field
+//! Pure, natively tested: [`bounds`] (the depth and size limits every host
+//! value meets before it is read), [`config`] (the host's JSON config, checked field
 //! by field; [`contrast`] warns of unreadable theme colours), [`catalog`] (the host's SKUs as the proposed optics), [`cta`]
 //! (bill of materials and cart URL) and [`summary`] (what the host is told
 //! after each recalculation).
@@ -11,6 +12,7 @@
 //! parent, `set-scenario` from it) and `dom` (small helpers over web-sys:
 //! shadow roots, custom events, console lines).
 
+pub mod bounds;
 pub mod catalog;
 pub mod config;
 pub mod contrast;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::catalog::Sku;
 use super::cta::{Bill, Cta, bill_of_materials};
 use crate::model::{Report, Scenario};
-use crate::share::encode;
+use crate::share::encode_with_product;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Summary {
@@ -21,7 +21,8 @@ pub struct Summary {
     pub figures: BTreeMap<&'static str, f64>,
     pub baseline: &'static str,
     pub proposed: &'static str,
-    /// The scenario as a share-link query string.
+    /// The scenario as a share-link query string, with the product's part
+    /// number (`sku=`) when the proposal is one of the host's SKUs.
     pub query: String,
     /// The proposed SKU and quantity, when the proposal is one of the host's SKUs.
     pub bill: Option<BillOut>,
@@ -50,7 +51,7 @@ pub fn summary(sku: Option<&Sku>, cta: Option<&Cta>, s: &Scenario, r: &Report) -
         figures: r.metrics().into_iter().map(|m| (m.key, m.value)).collect(),
         baseline: r.baseline.tech,
         proposed: r.proposed.tech,
-        query: encode(s),
+        query: encode_with_product(s, sku.map(|k| k.sku.as_str())),
         bill: bill_for(sku, cta, s, r),
     }
 }
@@ -67,7 +68,7 @@ mod tests {
         let out = summary(None, None, &s, &r);
         assert_eq!(out.figures.len(), HEADLINE_KEYS.len());
         assert_eq!(out.figures["npv_usd"], r.npv_usd);
-        assert_eq!(out.query, encode(&s));
+        assert_eq!(out.query, crate::share::encode(&s));
         assert_eq!((out.baseline, out.proposed), ("dsp", "lpo"));
         assert!(out.bill.is_none(), "no host catalog, no bill");
         let json = serde_json::to_value(&out).unwrap();

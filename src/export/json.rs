@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::{INPUTS, Notice, Report, Scenario};
-use crate::share::{Decoded, Given, build, renamed_key, report_unknown, restore_format_2};
+use crate::share::{Decoded, Given, PRODUCT_KEY, build, product_name, renamed_key, report_unknown, restore_format_2};
 
 /// The `format` tag of an export.
 pub const FORMAT: &str = "optics-calc";
@@ -72,7 +72,7 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
         restore_format_2(&mut given);
     }
     let scenario = build(&given, &mut notices);
-    Ok(Decoded { scenario, notices })
+    Ok(Decoded { scenario, notices, product: None })
 }
 
 /// A scenario from an object of input keys (an export's `"scenario"`, or a
@@ -81,7 +81,8 @@ pub fn scenario_from_map(map: &Map<String, Value>) -> Decoded {
     let mut notices = Vec::new();
     let given = read_scenario(map, &mut notices);
     let scenario = build(&given, &mut notices);
-    Decoded { scenario, notices }
+    let product = map.get(PRODUCT_KEY).and_then(Value::as_str).and_then(product_name);
+    Decoded { scenario, notices, product }
 }
 
 fn not_export() -> String {
@@ -95,8 +96,10 @@ fn read_scenario(map: &Map<String, Value>, notices: &mut Vec<Notice>) -> Vec<Opt
     // An older key (`twin`) stands for its new one unless that is given too.
     let renamed: Vec<(&str, String)> =
         map.iter().filter_map(|(k, v)| v.as_str().and_then(|v| renamed_key(k, v))).collect();
-    let unknown: Vec<&String> =
-        map.keys().filter(|k| !INPUTS.iter().any(|d| d.key == k.as_str()) && renamed_key(k, "").is_none()).collect();
+    let unknown: Vec<&String> = map
+        .keys()
+        .filter(|k| !INPUTS.iter().any(|d| d.key == k.as_str()) && renamed_key(k, "").is_none() && *k != PRODUCT_KEY)
+        .collect();
     report_unknown(&unknown, notices);
     INPUTS
         .iter()

@@ -258,6 +258,7 @@ impl Report {
             ),
             _ => return None,
         };
-        Some(Metric { key, label, value, unit })
+        // `+ 0.0` turns a -0 (a product with a zero) into 0: a `data-value` never reads "-0".
+        Some(Metric { key, label, value: value + 0.0, unit })
     }
 }

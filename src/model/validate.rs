@@ -97,8 +97,10 @@ impl fmt::Display for Fix {
 }
 
 /// Brings a number into an input's range: non-finite -> `fallback`;
-/// whole-number steps round to a multiple of the step; then clamp to [min, max].
-/// Returns the value and, if it changed, why.
+/// whole-number steps round to a multiple of the step; then clamp to [min, max];
+/// `-0` becomes `0` (silently: it is the same number, but a link, an input
+/// box or a `data-value` would print the sign). Returns the value and, if it
+/// changed, why.
 pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64, Option<Fix>) {
     if !v.is_finite() {
         return (fallback, Some(Fix::NotFinite { used: fallback }));
@@ -108,6 +110,9 @@ pub fn clamp_value(v: f64, min: f64, max: f64, step: f64, fallback: f64) -> (f64
         out = (out / step).round() * step;
     }
     out = out.clamp(min, max);
+    if out == 0.0 {
+        out = 0.0;
+    }
     if out == v {
         (out, None)
     } else if v < min || v > max {
@@ -286,6 +291,11 @@ mod tests {
         assert_eq!(clamp_value(4.4, 1.0, 10.0, 1.0, 3.0).0, 4.0);
         assert_eq!(clamp_value(63.0, 4.0, 1024.0, 2.0, 64.0).0, 64.0);
         assert_eq!(clamp_value(1.234, 1.0, 3.0, 0.01, 1.5), (1.234, None));
+        // -0 is 0, with nothing to say; a negative fraction rounded to a whole step is 0 too.
+        let (v, fix) = clamp_value(-0.0, 0.0, 100.0, 1.0, 10.0);
+        assert!(v.is_sign_positive() && fix.is_none(), "{v:?} {fix:?}");
+        assert!(clamp_value(-0.4, -5.0, 5.0, 1.0, 1.0).0.is_sign_positive());
+        assert!(clamp_value(-0.0, -5.0, 5.0, 0.1, 1.0).0.is_sign_positive());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::apply::{Given, build, report_unknown};
 use super::echo::echo;
 use super::percent;
 use super::version::Version;
-use super::{Decoded, VERSION, v1, v2};
+use super::{Decoded, PRODUCT_KEY, VERSION, v1, v2};
 
 /// Reads a query string (with or without a leading '?' or '#'). See the
 /// module documentation for what happens to each kind of bad input.
@@ -17,7 +17,9 @@ pub fn decode(query: &str) -> Decoded {
     let mut times = vec![0usize; INPUTS.len()];
     let (mut version, mut version_times) = (None, 0usize);
     let mut unknown = Vec::new();
-    let mut renamed = Vec::new();
+    // Keys an older format used: (key, its last value, times given).
+    let mut old_keys: Vec<(String, String, usize)> = Vec::new();
+    let (mut product, mut product_times) = (None, 0usize);
     let mut pairs = 0usize;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         pairs += 1;
@@ -26,17 +28,23 @@ pub fn decode(query: &str) -> Decoded {
         if key == "v" {
             version = Some(value);
             version_times += 1;
+        } else if key == PRODUCT_KEY {
+            product = Some(value);
+            product_times += 1;
         } else if let Some(i) = INPUTS.iter().position(|d| d.key == key) {
             given[i] = Some(Given::Text(value));
             times[i] += 1;
-        } else if let Some(new) = v1::renamed(&key, &value) {
-            renamed.push(new);
+        } else if v1::renamed(&key, &value).is_some() {
+            match old_keys.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, last, n)) => (*last, *n) = (value, *n + 1),
+                None => old_keys.push((key, value, 1)),
+            }
         } else {
             unknown.push(key);
         }
     }
     // An old key stands for its new one unless the link also gives the new one.
-    for (key, value) in renamed {
+    for (key, value) in old_keys.iter().filter_map(|(old, value, _)| v1::renamed(old, value)) {
         if let Some(i) = INPUTS.iter().position(|d| d.key == key).filter(|&i| given[i].is_none()) {
             given[i] = Some(Given::Text(value));
         }
@@ -68,14 +76,27 @@ pub fn decode(query: &str) -> Decoded {
     if version_times > 1 {
         notices.push(repeated("v", version_times, version.as_deref().unwrap_or_default()));
     }
+    if product_times > 1 {
+        notices.push(repeated(PRODUCT_KEY, product_times, product.as_deref().unwrap_or_default()));
+    }
     report_unknown(&unknown, &mut notices);
+    for (key, value, n) in old_keys.iter().filter(|(_, _, n)| *n > 1) {
+        notices.push(repeated(key, *n, value));
+    }
     for ((def, g), &n) in INPUTS.iter().zip(&given).zip(&times) {
         if let (true, Some(Given::Text(value))) = (n > 1, g) {
             notices.push(repeated(def.key, n, value));
         }
     }
     let scenario = build(&given, &mut notices);
-    Decoded { scenario, notices }
+    Decoded { scenario, notices, product: product.as_deref().and_then(product_name) }
+}
+
+/// A product's part number as a link gives it: without control and format
+/// characters; empty or longer than 64 characters, none.
+pub(crate) fn product_name(given: &str) -> Option<String> {
+    let part = crate::plain_text::strip_controls(given.trim());
+    (!part.is_empty() && part.chars().count() <= 64).then_some(part)
 }
 
 fn repeated(key: &str, times: usize, used: &str) -> Notice {

@@ -2,8 +2,8 @@
 
 use crate::model::{INPUTS, InputKind, Scenario};
 
-use super::VERSION;
 use super::percent::encode_into;
+use super::{PRODUCT_KEY, VERSION};
 
 /// `{}` digits longer than this are written with an exponent instead.
 const MAX_PLAIN_DIGITS: usize = 24;
@@ -27,6 +27,17 @@ pub fn encode(s: &Scenario) -> String {
             out.push('=');
             encode_into(&value, &mut out);
         }
+    }
+    out
+}
+
+/// [`encode`], then `sku=` and the part number of the host product the
+/// proposal is, when it is one (see "The product" in [`super`]).
+pub fn encode_with_product(s: &Scenario, product: Option<&str>) -> String {
+    let mut out = encode(s);
+    if let Some(part) = product {
+        out.push_str(&format!("&{PRODUCT_KEY}="));
+        encode_into(part, &mut out);
     }
     out
 }

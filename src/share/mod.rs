@@ -53,6 +53,14 @@
 //! one plane's ports (raised), and an oversubscription (`oversub`,
 //! `oversub_top`) that would leave a switch no uplink (set to radix - 1).
 //!
+//! # The product
+//! A widget whose proposal is one of its host's products adds `sku=` with
+//! that product's part number, after the inputs: two of a host's SKUs may
+//! have the same figures (one module under two part numbers), and the link
+//! then says which one was chosen. It selects nothing else: the figures are
+//! in the inputs, and where no host product has that part number (the
+//! standalone page) the key is passed over without a notice.
+//!
 //! # Keys
 //! Stable: a key, once published, keeps its meaning and unit within a version.
 //! "catalog" means the value of the chosen technology at the chosen port
@@ -139,7 +147,8 @@ mod v2;
 mod version;
 
 pub use decode::decode;
-pub use encode::encode;
+pub(crate) use decode::product_name;
+pub use encode::{encode, encode_with_product};
 
 pub(crate) use apply::{Given, build, report_unknown};
 pub(crate) use percent::encode_into as percent_encode;
@@ -151,12 +160,18 @@ use crate::model::{Notice, Scenario};
 /// The link format this build writes.
 pub const VERSION: u32 = 3;
 
+/// The key of the host product a widget's link names (see "The product").
+pub const PRODUCT_KEY: &str = "sku";
+
 /// A scenario read from a link or an export, and what was changed or ignored
 /// on the way (shown to the user; empty when everything was taken as given).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub scenario: Scenario,
     pub notices: Vec<Notice>,
+    /// The host product the link names ([`PRODUCT_KEY`]), if any: at most
+    /// 64 characters, without control or format characters.
+    pub product: Option<String>,
 }
 
 #[cfg(test)]

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::export::{from_json, to_csv, to_json};
-use crate::model::{Notice, Report, Scenario};
-use crate::share::encode;
+use crate::model::{Notice, Scenario};
+use crate::ui::CalcState;
 use crate::ui::browser::{copy_to_clipboard, download_text};
-use crate::ui::settle::Settled;
 
 /// How long the "Copied" feedback stays, ms.
 const FEEDBACK_MS: u64 = 2_000;
@@ -32,10 +31,7 @@ pub fn print_soon() {
 
 #[component]
 pub fn Actions(
-    scenario: RwSignal<Scenario>,
-    report: Memo<Report>,
-    notices: RwSignal<Vec<Notice>>,
-    settled: Settled,
+    state: CalcState,
     /// Where share links point: the standalone calculator page (the link
     /// is `<base>?<query>`), or a host page ending in `#` whose widget reads
     /// its scenario from the fragment (`<page>#<query>`: a store's product page).
@@ -44,13 +40,14 @@ pub fn Actions(
     /// ([`crate::ui::CalcOptions::own_page`]).
     own_page: bool,
 ) -> impl IntoView {
+    let CalcState { scenario, report, notices, settled, .. } = state;
     let copied = RwSignal::new(None::<bool>);
     // Links to a host page carry the scenario in its fragment.
     let to_host_page = share_base.ends_with('#');
     let share_base = StoredValue::new(share_base);
     let link = move || {
         let sep = if to_host_page { "" } else { "?" };
-        format!("{}{sep}{}", share_base.get_value(), scenario.with(encode))
+        format!("{}{sep}{}", share_base.get_value(), state.query())
     };
     let copy = move |_| {
         let url = link();
@@ -92,10 +89,7 @@ pub fn Actions(
                 None => Err("could not read the file".into()),
             };
             match outcome {
-                Ok(decoded) => {
-                    let _ = scenario.try_set(decoded.scenario);
-                    let _ = notices.try_set(decoded.notices);
-                }
+                Ok(decoded) => drop(state.load(decoded)),
                 Err(e) => drop(notices.try_set(vec![Notice::new("import", e)])),
             }
         });

@@ -13,7 +13,7 @@ use crate::embed::config::{ChartKind, HostConfig, Layout, Sections};
 use crate::embed::cta::Cta;
 use crate::embed::summary::{Summary, summary};
 use crate::model::{Group, Notice, Report, Scenario, evaluate, input_def};
-use crate::share::encode;
+use crate::share::{Decoded, encode_with_product};
 use crate::ui::actions::Actions;
 use crate::ui::browser::{replace_fragment, replace_query};
 use crate::ui::charts::{ChartFigure, DrawChart, report_chart};
@@ -33,28 +33,57 @@ use crate::ui::stages::{Later, Stages};
 const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Group::Finance, Group::Advanced];
 
 /// A calculator's reactive state: the inputs, what the last action changed,
-/// the model's report of the inputs, which of the host's SKUs the proposal
-/// is (the picker, the bill, the charts and the change event all read this
-/// one memo), and when the inputs last came to rest.
+/// the model's report of the inputs, the host product last chosen (a part
+/// number: in the picker, or named by a link), which of the host's SKUs the
+/// proposal is (the picker, the bill, the charts, the change event and the
+/// share link all read this one memo), and when the inputs last came to rest.
 #[derive(Clone, Copy)]
 pub struct CalcState {
     pub scenario: RwSignal<Scenario>,
     pub notices: RwSignal<Vec<Notice>>,
     pub report: Memo<Report>,
+    pub product: RwSignal<Option<String>>,
     pub sku: Memo<Option<Sku>>,
     pub settled: Settled,
 }
 
 impl CalcState {
-    pub fn new(initial: Scenario, notices: Vec<Notice>, catalog: Arc<HostCatalog>) -> CalcState {
+    pub fn new(
+        initial: Scenario,
+        notices: Vec<Notice>,
+        product: Option<String>,
+        catalog: Arc<HostCatalog>,
+    ) -> CalcState {
         let scenario = RwSignal::new(initial);
+        let product = RwSignal::new(product);
         CalcState {
             scenario,
             notices: RwSignal::new(notices),
             report: Memo::new(move |_| scenario.with(evaluate)),
-            sku: Memo::new(move |_| scenario.with(|s| matching_sku(&catalog, s).cloned())),
+            product,
+            sku: Memo::new(move |_| {
+                product.with(|p| scenario.with(|s| matching_sku(&catalog, p.as_deref(), s).cloned()))
+            }),
             settled: Settled::watch(scenario),
         }
+    }
+
+    /// Replaces the scenario, its notices and the product with a link's
+    /// (or a host's scenario). None once the calculator is unmounted.
+    pub fn load(&self, decoded: Decoded) -> Option<()> {
+        if self.scenario.try_set(decoded.scenario).is_some() {
+            return None;
+        }
+        let _ = self.product.try_set(decoded.product);
+        let _ = self.notices.try_set(decoded.notices);
+        Some(())
+    }
+
+    /// The share-link query: the inputs, and the product when the proposal
+    /// is one of the host's. Tracks what it reads.
+    pub fn query(&self) -> String {
+        let CalcState { scenario, sku, .. } = *self;
+        sku.with(|k| scenario.with(|s| encode_with_product(s, k.as_ref().map(|k| k.sku.as_str()))))
     }
 
     /// What the host is told after each recalculation; tracks every signal it
@@ -126,11 +155,11 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
 
 #[component]
 pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
-    let CalcState { scenario, notices, report, sku, settled } = state;
+    let CalcState { scenario, notices, report, product, sku, settled } = state;
     let stages = Stages::start();
     provide_context(stages);
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
-    keep_url_in_step(scenario, settled, options.url);
+    keep_url_in_step(state, options.url);
     let CalcOptions { sections, charts, catalog, cta, share_base, own_page, layout, start_width_px, .. } = options;
     let has_catalog = !catalog.skus.is_empty();
     let root = NodeRef::<html::Div>::new();
@@ -147,8 +176,9 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     });
     // The host's products stand in for the generic proposed-technology choice.
     let picker = move || {
-        has_catalog
-            .then(|| view! { <ProductPicker scenario notices catalog=catalog.get_value() applied=sku /> }.into_any())
+        has_catalog.then(|| {
+            view! { <ProductPicker scenario notices product catalog=catalog.get_value() applied=sku /> }.into_any()
+        })
     };
     let alt_skip: &'static [&'static str] = if has_catalog { &["alt"] } else { &[] };
     let presets = move || sections.presets.then(|| view! { <PresetsBar scenario notices /> });
@@ -177,7 +207,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     let actions = move |when_compact: bool| {
         move || {
             (sections.actions && compact.get() == when_compact).then(|| {
-                view! { <Actions scenario report notices settled share_base=share_base.get_value() own_page /> }
+                view! { <Actions state share_base=share_base.get_value() own_page /> }
             })
         }
     };
@@ -269,15 +299,15 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
 /// Writes the scenario into the page URL (`history.replaceState`) when the
 /// inputs come to rest: browsers throttle `replaceState`, and a drag would
 /// call it every frame.
-fn keep_url_in_step(scenario: RwSignal<Scenario>, settled: Settled, sync: UrlSync) {
+fn keep_url_in_step(state: CalcState, sync: UrlSync) {
     let write: fn(&str) = match sync {
         UrlSync::Off => return,
         UrlSync::Query => replace_query,
         UrlSync::Fragment => replace_fragment,
     };
     Effect::new(move |_| {
-        if settled.count() > 0 {
-            write(&scenario.with_untracked(encode));
+        if state.settled.count() > 0 {
+            write(&untrack(|| state.query()));
         }
     });
 }

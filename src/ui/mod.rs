@@ -47,7 +47,7 @@ pub fn mount_standalone() {
     let Ok(Some(host)) = document().query_selector(&format!("[{STANDALONE_ATTR}]")) else {
         return;
     };
-    host.set_inner_html("");
+    host.set_text_content(None);
     let (embedded, query) = take_embed_flag(&current_query());
     if embedded {
         let _ = host.class_list().add_1("oc-embedded");
@@ -70,7 +70,7 @@ pub fn mount_standalone() {
     leptos::mount::mount_to(host, move || {
         provide_context(NumberFormat::default());
         provide_context(ChartTheme::default());
-        let state = CalcState::new(decoded.scenario, decoded.notices, options.catalog.clone());
+        let state = CalcState::new(decoded.scenario, decoded.notices, decoded.product, options.catalog.clone());
         if embedded {
             frame::talk_to_parent(state, options.cta.clone());
         }

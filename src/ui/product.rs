@@ -27,6 +27,8 @@ fn current_choice(catalog: &HostCatalog, applied: Option<&Sku>, s: &Scenario) ->
 pub fn ProductPicker(
     scenario: RwSignal<Scenario>,
     notices: RwSignal<Vec<Notice>>,
+    /// The part number last chosen ([`crate::ui::CalcState::product`]).
+    product: RwSignal<Option<String>>,
     catalog: Arc<HostCatalog>,
     /// The SKU the proposal currently is ([`crate::ui::CalcState::sku`]).
     applied: Memo<Option<Sku>>,
@@ -41,6 +43,8 @@ pub fn ProductPicker(
         move |value: String| {
             if let Some(i) = value.strip_prefix("sku:").and_then(|i| i.parse::<usize>().ok()) {
                 if let Some(sku) = catalog.skus.get(i) {
+                    // By part number: another SKU may have the same figures.
+                    product.set(Some(sku.sku.clone()));
                     scenario.update(|s| sku.apply(s));
                     notices.set(Vec::new());
                 }

@@ -70,6 +70,9 @@ test('a host that enforces Trusted Types and allows optics-calc: the div, the el
     await sentinelsShow(page, 'gpus=4096', ['s2']);
     await sentinelsShow(page, '', ['s1']);
     await sentinelsAnswer(page, 1024);
+    // Below two full widgets: an off-screen cross-origin frame gets no
+    // animation frames, and the calculator starts after its first one.
+    await page.locator('#f').scrollIntoViewIfNeeded();
     const frame = page.frameLocator('#f');
     await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').first().waitFor({ state: 'attached', timeout: 60_000 });
     assert.equal(Number(await frame.locator('[data-metric=optical_modules]').first().getAttribute('data-value')), expected('v=3&gpus=2048').metrics.optical_modules);
@@ -203,7 +206,10 @@ test('10,000 random values through mount(), set_scenario(), data-config, the con
         return w.report().figures.optical_modules;
       }, embed);
       assert.equal(fresh, expected('v=3&gpus=512').metrics.optical_modules);
+      // The frame starts once on screen (an off-screen cross-origin frame gets no animation frames).
+      await page.locator('#f').scrollIntoViewIfNeeded();
       const frame = page.frameLocator('#f');
+      await frame.locator('.oc-calculator[data-ready] [data-metric=optical_modules]').first().waitFor({ state: 'attached', timeout: 60_000 });
       await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'optics-calc:set-scenario', scenario: 'gpus=1024' }, '*'));
       await frame.locator('[data-metric=optical_modules][data-value="' + expected('v=3&gpus=1024').metrics.optical_modules + '"]').first().waitFor({ state: 'attached', timeout: 60_000 });
       assert.ok(!log.errors.some((l) => /RuntimeError|memory access|DataView/.test(l)), log.errors.filter((l) => /RuntimeError|memory access|DataView/.test(l)).slice(0, 3).join('\n'));

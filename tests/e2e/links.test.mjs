@@ -63,6 +63,23 @@ test('a hostile link loads safe values, says what it ignored and injects nothing
   }
 });
 
+test('-0 in a link is 0 in the input box, the rewritten link and every data-value; bidi characters never show', async () => {
+  const query = 'v=2&exposed=-0&fe=-0&%E2%80%AEzz=%E2%80%AEx';
+  const s = await openCalculator({ path: `?${query}` });
+  try {
+    assert.equal(await s.page.$eval('input[data-input-box=exposed]', (e) => e.value), '0');
+    // The one notice, of the unknown key, without the override character the link put in it.
+    assert.deepEqual(await notices(s.page), ['zz: unknown input \'zz\'; ignored']);
+    await setInput(s.page, 'input[type=range][data-input=gpus]', '8192');
+    await s.page.waitForURL(/gpus=8192/, { timeout: 5_000 });
+    assert.doesNotMatch(s.page.url(), /=-0(&|$)/, s.page.url());
+    const values = await s.page.$$eval('[data-value]', (els) => els.map((e) => e.dataset.value));
+    assert.ok(values.length > 0 && values.every((v) => v !== '-0'), values.join(' '));
+  } finally {
+    await s.close();
+  }
+});
+
 test('the printed report is two A4 pages: headline, charts and comparison, then the sources', async () => {
   const s = await openCalculator();
   try {
