@@ -11,9 +11,10 @@
 //   `window.__engineLog`. WebKit's own console (CSP parse warnings, which no
 //   script sees) is read from MiniBrowser run without automation (`webkitConsole`):
 //   automation sessions are ephemeral, and WebKit prints nothing of those;
-// - windows have a minimum width (Firefox 450-500 px unless userChrome.css allows
-//   less, MiniBrowser's toolbar ~450 px) and their own toolbars: `setViewport`
-//   sizes the window so the viewport is as asked, and says what it got;
+// - windows have a minimum width (Firefox's 500 px, unless its profile's userChrome.css
+//   allows less; MiniBrowser's toolbar, 447 px, unless GTK's CSS unpads it) and
+//   toolbars of their own: the harness lifts both minimums, and `setViewport`
+//   sizes the window so that the viewport is as asked, and says what it got;
 // - WebKitWebDriver has no wheel input: scrolling is done from the page
 //   (`scrollIntoView`), which fires the same scroll and intersection events.
 import { spawn } from 'node:child_process';
@@ -64,14 +65,16 @@ function startProcess(command, args, env = {}) {
   return {
     child,
     output: () => output,
+    // The whole group, even when its leader has exited: a browser's helper
+    // processes may outlive it.
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
-        return;
+        return; // no process of the group is left
       }
-      if (await Promise.race([exited.then(() => true), sleep(3000)])) return;
+      await Promise.race([exited, sleep(3000)]);
+      await sleep(100);
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {}
@@ -105,12 +108,23 @@ export async function startXvfb() {
 
 /**
  * A Firefox profile whose userChrome.css lets the window be narrower than
- * Firefox's own minimum (about 450 px), so a phone-sized viewport can be had.
+ * Firefox's own minimum (500 px), so a phone-sized viewport can be had.
  */
 function firefoxProfile() {
   const dir = mkdtempSync(join(tmpdir(), 'optics-firefox-'));
   mkdirSync(join(dir, 'chrome'));
   writeFileSync(join(dir, 'chrome/userChrome.css'), '#main-window, :root { min-width: 0 !important; min-height: 0 !important; }\n');
+  return dir;
+}
+
+/**
+ * GTK settings for MiniBrowser whose toolbar, at its natural size, keeps the
+ * window 447 px wide or more: with its widgets unpadded it allows ~305 px.
+ */
+function webkitGtkConfig() {
+  const dir = mkdtempSync(join(tmpdir(), 'optics-webkit-gtk-'));
+  mkdirSync(join(dir, 'gtk-3.0'));
+  writeFileSync(join(dir, 'gtk-3.0/gtk.css'), 'headerbar, toolbar, toolbar *, entry, button, box { min-width: 0; padding: 0; margin: 0; }\n');
   return dir;
 }
 
@@ -142,7 +156,9 @@ export async function openBrowser(engine, { display } = {}) {
     };
   } else {
     if (!display) throw new Error('WebKit needs an X display: startXvfb()');
-    driver = startProcess(onPath('WebKitWebDriver'), [`--port=${port}`], { DISPLAY: display });
+    const gtk = webkitGtkConfig();
+    cleanup = () => rmSync(gtk, { recursive: true, force: true });
+    driver = startProcess(onPath('WebKitWebDriver'), [`--port=${port}`], { DISPLAY: display, XDG_CONFIG_HOME: gtk });
     capabilities = { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
   }
   const base = `http://127.0.0.1:${port}`;
@@ -329,6 +345,6 @@ export async function webkitConsole(url, display) {
     return browser.output().split('\n').filter((l) => /CONSOLE/.test(l));
   } finally {
     await browser.stop();
-    rmSync(home, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { assertMatchesModel, expected, launchBrowser, newPage } from './harness.mjs';
 import { engineLog, missing, openBrowser, probedSite, startXvfb, webkitConsole } from './engines.mjs';
 
-const LINK = 'v=2&gpus=16384&gbps=1600&alt=spo&region=ercot&years=6';
+const LINK = 'v=2&gpus=16384&gbps=1600&alt=siph&region=ercot&years=6';
 const FRAME_QUERY = 'v=2&gpus=8192&gbps=800&alt=lpo&alt_w=8.5&alt_ns=5&alt_usd=790&alt_afr=0.6';
 const WIDGET_SCENARIO = 'gpus=4096&alt=lpo';
 
@@ -103,6 +103,19 @@ for (const engine of ['firefox', 'webkit']) {
       assertMatchesModel(assert, await browser.waitFor(settledMetrics, [null]), want);
       assert.deepEqual(await engineLog(browser), []);
       await browser.screenshot(`engines-${engine}-standalone`);
+
+      // A phone's width (below both windows' own minimum, which the harness lifts).
+      assert.deepEqual(await browser.setViewport(390, 844), { width: 390, height: 844 });
+      try {
+        const phone = await browser.waitFor(() => {
+          const columns = getComputedStyle(document.querySelector('.oc-layout')).gridTemplateColumns.split(' ').length;
+          return columns === 1 && { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+        }, [], { what: 'one column at 390 px' });
+        assert.ok(phone.overflow <= 0, `the page scrolls sideways by ${phone.overflow} px`);
+        await browser.screenshot(`engines-${engine}-phone`);
+      } finally {
+        await browser.setViewport(1280, 900);
+      }
     });
 
     test('the store widget fetches nothing until scrolled to, then mounts with its config', async () => {
@@ -127,6 +140,7 @@ for (const engine of ['firefox', 'webkit']) {
       const below = await browser.waitFor(settledMetrics, ['#calc-below [data-optics-calculator]'], { what: 'the widget below' });
       assertMatchesModel(assert, below, expected('gpus=32768&gbps=800&alt=lpo&alt_w=8.5&alt_ns=5&alt_usd=790&alt_afr=0.6'));
       assert.deepEqual(await engineLog(browser), []);
+      await browser.run(() => document.querySelector('#calc-below [data-optics-calculator]').scrollIntoView());
       await browser.screenshot(`engines-${engine}-storefront-below`);
     });
 
