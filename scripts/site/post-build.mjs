@@ -151,9 +151,23 @@ const afterFirstPaint = (html) => {
   return html.replace(preload, '').replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
 };
 
+// Trunk writes the glue's modulepreload (with its integrity) at the end of
+// <head>, after the inline loader whose import has already started fetching
+// the glue without it: the preload then only joins that fetch, its integrity
+// unchecked, the race in which Firefox was seen firing an `error` event at
+// the preload on about half of the loads. Put before the loader, the preload
+// starts the fetch, its integrity is checked, and the import takes its module.
+const preloadFirst = (html) => {
+  const preload = new RegExp(`<link rel="modulepreload" href="\\./${files.glue}"[^>]*>`);
+  const loader = /<script type="module">\nimport init\b/;
+  if (!preload.test(html) || !loader.test(html)) throw new Error("Trunk's glue preload or loader has changed: see preloadFirst in post-build.mjs");
+  const link = html.match(preload)[0];
+  return html.replace(preload, '').replace(loader, (script) => `${link}\n${script}`);
+};
+
 // Under make dev, trunk serve fills its live-reload script in as it sends the
 // page, so no hash can be known here: that page alone allows inline scripts.
-const page = afterFirstPaint(withFirstPaint(read('index.html').toString('utf8')));
+const page = preloadFirst(afterFirstPaint(withFirstPaint(read('index.html').toString('utf8'))));
 if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
 write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}` })));

@@ -18,6 +18,7 @@
 // - WebKitWebDriver has no wheel input: scrolling is done from the page
 //   (`scrollIntoView`), which fires the same scroll and intersection events.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,8 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A time limit to race against: it does not keep Node running once the race is won. */
+const limit = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
 /** Starts `command` in its own process group, so `stop()` ends it and every browser process under it. */
 function startProcess(command, args, env = {}) {
@@ -73,7 +76,7 @@ function startProcess(command, args, env = {}) {
       } catch {
         return; // no process of the group is left
       }
-      await Promise.race([exited, sleep(3000)]);
+      await Promise.race([exited, limit(3000)]);
       await sleep(100);
       try {
         process.kill(-child.pid, 'SIGKILL');
@@ -240,9 +243,8 @@ export async function openBrowser(engine, { display } = {}) {
   return browser;
 }
 
-/** Where the probe is served; the proxy puts it first in every HTML page. */
-const PROBE_PATH = '/__engine-probe.js';
-// Classic and synchronous, so it runs before anything else of the page.
+// The probe: first in every HTML page the proxy serves, inline and classic, so
+// it runs before anything else of the page without delaying its parsing.
 const PROBE = `(() => {
   const log = (window.__engineLog = []);
   const text = (v) => { try { return v instanceof Error ? v.name + ': ' + v.message : typeof v === 'string' ? v : JSON.stringify(v); } catch { return String(v); } };
@@ -257,14 +259,21 @@ const PROBE = `(() => {
   }, true);
   addEventListener('unhandledrejection', (e) => log.push('unhandled rejection: ' + text(e.reason)));
   document.addEventListener('securitypolicyviolation', (e) => log.push('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
-})();
-`;
+})();`;
+const PROBE_HASH = `'sha256-${createHash('sha256').update(PROBE).digest('base64')}'`;
 
-/** Puts the probe first in `html`'s <head>, after its Content-Security-Policy, whose 'self' allows it. */
+/**
+ * Puts the probe first in `html`'s <head>, after its Content-Security-Policy,
+ * whose script-src gains the probe's hash and nothing else.
+ */
 function withProbe(html) {
-  const tag = `<script src="${PROBE_PATH}"></script>`;
-  const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
-  return csp.test(html) ? html.replace(csp, (m) => `${m}${tag}`) : html.replace(/<head>/, `<head>${tag}`);
+  const tag = `<script>${PROBE}</script>`;
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
+  if (!csp.test(html)) return html.replace(/<head>/, `<head>${tag}`);
+  return html.replace(csp, (meta, policy) => {
+    if (!/(^|;)\s*script-src /.test(policy)) throw new Error(`the page's CSP has no script-src for the probe: ${policy}`);
+    return `${meta.replace(/((?:^|;|")\s*script-src )/, `$1${PROBE_HASH} `)}${tag}`;
+  });
 }
 
 /**
@@ -279,10 +288,6 @@ export async function probedSite(pages = {}, dir = DIST) {
   await new Promise((r) => site.listen(0, '127.0.0.1', r));
   const upstream = site.address().port;
   const proxy = createServer((req, res) => {
-    if (req.url === PROBE_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache' }).end(PROBE);
-      return;
-    }
     const path = new URL(req.url, 'http://x').pathname;
     const own = pages[path.slice(1)];
     if (own !== undefined) {
@@ -341,7 +346,7 @@ export async function webkitConsole(url, display) {
   });
   try {
     const done = new Promise((r) => browser.child.on('exit', r));
-    if (!(await Promise.race([done.then(() => true), sleep(60_000)]))) throw new Error(`MiniBrowser did not finish loading ${url} in 60 s`);
+    if (!(await Promise.race([done.then(() => true), limit(60_000)]))) throw new Error(`MiniBrowser did not finish loading ${url} in 60 s`);
     return browser.output().split('\n').filter((l) => /CONSOLE/.test(l));
   } finally {
     await browser.stop();

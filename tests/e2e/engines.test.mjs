@@ -13,10 +13,10 @@ const LINK = 'v=2&gpus=16384&gbps=1600&alt=siph&region=ercot&years=6';
 const FRAME_QUERY = 'v=2&gpus=8192&gbps=800&alt=lpo&alt_w=8.5&alt_ns=5&alt_usd=790&alt_afr=0.6';
 const WIDGET_SCENARIO = 'gpus=4096&alt=lpo';
 
-/** A long store page: the widget 6,000 px below the fold, loaded by the published loader. */
+/** A long store page: the widget 6,000 px below the fold, loaded by the published loader, fetching nothing until near. */
 const LONG_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Long page</title><link rel="icon" href="data:,"></head><body>
   <main><h1>Product</h1><div style="height:6000px">Description</div>
-  <div id="far" data-optics-calculator data-config='{"scenario": "${WIDGET_SCENARIO}"}'></div>
+  <div id="far" data-optics-calculator data-load="visible" data-config='{"scenario": "${WIDGET_SCENARIO}"}'></div>
   <div style="height:3000px">More</div></main>
   <script type="module" src="../embed.js"></script></body></html>`;
 
@@ -118,7 +118,7 @@ for (const engine of ['firefox', 'webkit']) {
       }
     });
 
-    test('the store widget fetches nothing until scrolled to, then mounts with its config', async () => {
+    test('the store widget (data-load="visible") fetches nothing until scrolled to, then mounts with its config', async () => {
       await browser.goto(site.url('shop/long.html'));
       await browser.waitFor(() => document.getElementById('far').shadowRoot?.textContent.includes('Optical interconnect calculator'));
       await new Promise((r) => setTimeout(r, 1000));
