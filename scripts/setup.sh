@@ -111,13 +111,13 @@ elif ! command -v chromium >/dev/null; then
 fi
 
 # --- 5b. Firefox and WebKit for tests/e2e/engines.test.mjs --------------------
-# Debian's Firefox ESR, driven by geckodriver (crates.io, pinned: the newest that
-# builds with rustc 1.95); WebKitGTK's WebKitWebDriver and MiniBrowser, under Xvfb.
+# Debian's Firefox ESR, driven by geckodriver (crates.io, pinned: 0.37.1 is the newest
+# release and builds with rustc 1.95); WebKitGTK's WebKitWebDriver and MiniBrowser, under Xvfb.
 GECKODRIVER_VERSION=0.37.1
 if [ "$want" = test ]; then
   # Prints how long each install took (README, "What `make` installs").
   timed() { local what=$1 started=$SECONDS; shift; "$@"; say "$what installed in $((SECONDS - started)) s"; }
-  for p in firefox-esr webkit2gtk-driver xvfb xauth; do
+  for p in firefox-esr webkit2gtk-driver xvfb; do
     dpkg -s "$p" >/dev/null 2>&1 || timed "$p" apt_install "$p"
   done
   if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
