@@ -5,16 +5,18 @@
 //
 // The drivers' known limits are handled here, not in the pages:
 // - neither driver reads the page's console, so the site is served through a
-//   proxy that puts a probe script first in every HTML page (`probedSite`); it
-//   records console errors and warnings, uncaught errors (a ResizeObserver loop
-//   is one), failed <link>/<script> loads and CSP violations in
-//   `window.__engineLog`. WebKit's own console (CSP parse warnings, which no
-//   script sees) is read from MiniBrowser run without automation (`webkitConsole`):
-//   automation sessions are ephemeral, and WebKit prints nothing of those;
-// - windows have a minimum width (Firefox's 500 px, unless its profile's userChrome.css
-//   allows less; MiniBrowser's toolbar, 447 px, unless GTK's CSS unpads it) and
-//   toolbars of their own: the harness lifts both minimums, and `setViewport`
-//   sizes the window so that the viewport is as asked, and says what it got;
+//   proxy that puts an inline probe first in every HTML page, its hash added
+//   to the page's CSP (`probedSite`). It records console errors and warnings,
+//   uncaught errors (a ResizeObserver loop is one), failed <link>/<script>
+//   loads and CSP violations in `window.__engineLog`. WebKit's own console
+//   (CSP parse warnings, which no script sees) is read from MiniBrowser run
+//   without automation (`webkitConsole`): automation sessions are ephemeral,
+//   and WebKit prints nothing of those;
+// - windows have a minimum width (Firefox's 500 px, unless the profile's
+//   userChrome.css allows less; MiniBrowser's toolbar, 447 px, unless GTK's
+//   CSS unpads it) and toolbars of their own: the harness lifts both minimums,
+//   and `setViewport` sizes the window so that the viewport is as asked, and
+//   says what it got;
 // - WebKitWebDriver has no wheel input: scrolling is done from the page
 //   (`scrollIntoView`), which fires the same scroll and intersection events.
 import { spawn } from 'node:child_process';
@@ -26,12 +28,12 @@ import { join } from 'node:path';
 import { siteServer } from '../../scripts/serve.mjs';
 import { DIST, ROOT } from './harness.mjs';
 
-const MINIBROWSER_DIRS = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib', '/usr/libexec'].flatMap((d) => [
+const MINIBROWSER_PATHS = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib', '/usr/libexec'].flatMap((d) => [
   `${d}/webkit2gtk-4.1/MiniBrowser`,
   `${d}/webkit2gtk-4.0/MiniBrowser`,
   `${d}/webkitgtk-6.0/MiniBrowser`,
 ]);
-export const MINIBROWSER = MINIBROWSER_DIRS.find((p) => existsSync(p));
+export const MINIBROWSER = MINIBROWSER_PATHS.find((p) => existsSync(p));
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const onPath = (name) => (process.env.PATH ?? '').split(':').concat(`${process.env.HOME}/.cargo/bin`).map((d) => join(d, name)).find((p) => existsSync(p));
 
