@@ -1,12 +1,17 @@
 // The core cases in Firefox (ESR, geckodriver) and WebKit (WebKitGTK's
 // MiniBrowser): a share link shows the model's figures, a slider changes them,
-// the store widget mounts when scrolled to, and the iframe embed sizes itself
-// to its content, to within 5% of Chromium's height. No console errors in
-// either (tests/e2e/engines.mjs reads them through a probe, and WebKit's own
-// console through MiniBrowser). Each engine runs in one browser session.
+// the page fits a phone, the store widget mounts when scrolled to, and the
+// iframe embed sizes itself to its content, to within 5% of Chromium's height.
+// No console errors in either (tests/e2e/engines.mjs reads them through a
+// probe, and WebKit's own console through MiniBrowser), and a glue changed
+// after the build is refused (Firefox, Chromium). Each engine runs in one
+// browser session.
 import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertMatchesModel, expected, launchBrowser, newPage } from './harness.mjs';
+import { DIST, assertMatchesModel, expected, launchBrowser, newPage } from './harness.mjs';
 import { engineLog, missing, openBrowser, probedSite, startXvfb, webkitConsole } from './engines.mjs';
 
 const LINK = 'v=2&gpus=16384&gbps=1600&alt=siph&region=ercot&years=6';
@@ -56,13 +61,28 @@ const FRAMES = ['#calc-column iframe', '#calc-below iframe'];
 /** Heights of the iframe embed per engine and frame, compared at the end. */
 const heights = {};
 
-let site, xvfb;
+/** A copy of the build whose glue has changed since its integrity was written (served uncompressed). */
+function tamperedBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'optics-tampered-'));
+  cpSync(DIST, dir, { recursive: true });
+  const glue = readdirSync(dir).find((f) => /^optics-calc-[0-9a-f]+\.js$/.test(f));
+  appendFileSync(join(dir, glue), '\n// changed after the build\n');
+  rmSync(join(dir, `${glue}.br`), { force: true });
+  rmSync(join(dir, `${glue}.gz`), { force: true });
+  return dir;
+}
+
+let site, tampered, xvfb;
 before(async () => {
   site = await probedSite({ 'shop/long.html': LONG_PAGE });
+  tampered = { dir: tamperedBuild() };
+  tampered.site = await probedSite({}, tampered.dir);
   if (!missing('webkit')) xvfb = await startXvfb();
 });
 after(async () => {
   await site?.stop();
+  await tampered?.site?.stop();
+  if (tampered) rmSync(tampered.dir, { recursive: true, force: true });
   await xvfb?.stop();
 });
 
@@ -117,6 +137,18 @@ for (const engine of ['firefox', 'webkit']) {
         await browser.setViewport(1280, 900);
       }
     });
+
+    // WebKitGTK 2.50 runs a changed glue all the same: its import does not
+    // take the modulepreload's integrity.
+    if (engine === 'firefox') {
+      test('the glue\'s integrity is checked: a glue changed after the build is refused, not run', async () => {
+        await browser.goto(tampered.site.url(`?${LINK}`));
+        const log = await browser.waitFor(() => window.__engineLog?.length && window.__engineLog, [], { what: 'the refusal' });
+        assert.ok(log.some((l) => /^error event on <link rel=modulepreload> .*optics-calc-[0-9a-f]+\.js$/.test(l)), log.join('\n'));
+        await new Promise((r) => setTimeout(r, 1000));
+        assert.equal(await browser.run(() => document.querySelector('.oc-calculator[data-ready]') !== null), false, 'the calculator did not start');
+      });
+    }
 
     test('the store widget (data-load="visible") fetches nothing until scrolled to, then mounts with its config', async () => {
       await browser.goto(site.url('shop/long.html'));
@@ -173,6 +205,23 @@ for (const engine of ['firefox', 'webkit']) {
     }
   });
 }
+
+// The modulepreload, with the glue's integrity, starts the glue's fetch ahead
+// of Trunk's inline loader (scripts/site/post-build.mjs, preloadFirst). After
+// the loader, as Trunk writes it, Chromium ran a changed glue: the loader's
+// import had fetched it without the integrity.
+test('Chromium checks the glue\'s integrity too: a glue changed after the build is refused', async () => {
+  const chromium = await launchBrowser();
+  try {
+    const { page, log } = await newPage(chromium, { width: 1280, height: 900 });
+    await page.goto(tampered.site.url(`?${LINK}`));
+    await page.waitForFunction(() => window.__engineLog?.some((l) => l.startsWith('error event on <script>')), null, { timeout: 60_000 });
+    assert.ok(log.errors.some((l) => /integrity.*optics-calc-[0-9a-f]+\.js.*blocked/.test(l)), log.errors.join('\n'));
+    assert.equal(await page.evaluate(() => document.querySelector('.oc-calculator[data-ready]') !== null), false, 'the calculator did not start');
+  } finally {
+    await chromium.close();
+  }
+});
 
 test('the iframe embed is as tall in Firefox and WebKit as in Chromium (within 5%)', async () => {
   const chromium = await launchBrowser();
