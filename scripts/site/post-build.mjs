@@ -153,10 +153,11 @@ const afterFirstPaint = (html) => {
 
 // Trunk writes the glue's modulepreload (with its integrity) at the end of
 // <head>, after the inline loader whose import has already started fetching
-// the glue without it: the preload then only joins that fetch, its integrity
-// unchecked, the race in which Firefox was seen firing an `error` event at
-// the preload on about half of the loads. Put before the loader, the preload
-// starts the fetch, its integrity is checked, and the import takes its module.
+// the glue without it: the preload then only joins that fetch (Chromium ran a
+// changed glue), the race in which Firefox was seen firing an `error` event
+// at the preload on about half of the loads. Put before the loader, the
+// preload starts the fetch, its integrity is checked, and the import takes
+// its module (tests/e2e/engines.test.mjs).
 const preloadFirst = (html) => {
   const preload = new RegExp(`<link rel="modulepreload" href="\\./${files.glue}"[^>]*>`);
   const loader = /<script type="module">\nimport init\b/;
