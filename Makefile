@@ -11,7 +11,7 @@ WASM := source target/toolchain.env;
 # The Shopify theme app extension's assets, from dist/ (README, "Install on a Shopify store").
 SHOPIFY_EXT := shopify/extensions/optics-calculator
 
-.PHONY: serve dev dist shopify site-ci test test-browser test-native test-wasm test-e2e lint bench fuzz setup setup-test clean
+.PHONY: serve dev dist shopify site-ci test test-browser test-native test-wasm test-e2e test-engines lint bench fuzz setup setup-test clean
 
 setup:
 	@scripts/setup.sh build
@@ -71,11 +71,17 @@ test-wasm: setup-test
 site-ci: setup-test
 	@$(WASM) trunk build --offline --cargo-profile ci --dist $(CI_SITE)
 
-# Node's test runner drives Debian's Chromium through playwright-core; the
+# Node's test runner drives Debian's Chromium through playwright-core, and
+# Firefox ESR and WebKitGTK over WebDriver (tests/e2e/engines.test.mjs); the
 # natively built examples/report.rs is the oracle for the figures.
 test-e2e: site-ci
 	@$(NATIVE) cargo build -q --example report
 	@OPTICS_DIST=$(CI_SITE) node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+# The Firefox and WebKit cases alone.
+test-engines: site-ci
+	@$(NATIVE) cargo build -q --example report
+	@OPTICS_DIST=$(CI_SITE) node --test tests/e2e/engines.test.mjs
 
 # Native criterion figures, each crate's gzipped share of the wasm, then the
 # built page in headless Chromium; one table against the budgets and

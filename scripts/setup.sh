@@ -3,7 +3,8 @@
 # which the Makefile sources before every wasm build.
 #
 #   scripts/setup.sh build   toolchain for wasm, wasm-bindgen-cli, wasm-opt, Trunk
-#   scripts/setup.sh test    the above plus headless Chromium and chromedriver
+#   scripts/setup.sh test    the above plus headless Chromium and chromedriver, Firefox ESR
+#                            and geckodriver, WebKitGTK's WebDriver and Xvfb
 #
 # The toolchain choice is automatic and remembered in target/toolchain.env:
 #   rustup  - rustup's own wasm32-unknown-unknown target, where it can be downloaded;
@@ -107,6 +108,22 @@ if [ "$want" = test ]; then
   fi
 elif ! command -v chromium >/dev/null; then
   apt_install chromium
+fi
+
+# --- 5b. Firefox and WebKit for tests/e2e/engines.test.mjs --------------------
+# Debian's Firefox ESR, driven by geckodriver (crates.io, pinned: 0.37.1 is the newest
+# release and builds with rustc 1.95); WebKitGTK's WebKitWebDriver and MiniBrowser, under Xvfb.
+GECKODRIVER_VERSION=0.37.1
+if [ "$want" = test ]; then
+  # Prints how long each install took (README, "What `make` installs").
+  timed() { local what=$1 started=$SECONDS; shift; "$@"; say "$what installed in $((SECONDS - started)) s"; }
+  for p in firefox-esr webkit2gtk-driver xvfb; do
+    dpkg -s "$p" >/dev/null 2>&1 || timed "$p" apt_install "$p"
+  done
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "cargo install geckodriver $GECKODRIVER_VERSION --locked (about 5 min on 2 cores)"
+    timed geckodriver cargo install -q geckodriver --version "$GECKODRIVER_VERSION" --locked >&2
+  fi
 fi
 
 # --- 6. remember the choice ---------------------------------------------------

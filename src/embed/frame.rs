@@ -8,6 +8,9 @@
 //! private (the figures are on screen), and the iframe cannot know the
 //! host's origin; the host's snippet checks `event.origin` instead.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
@@ -36,13 +39,35 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
             let _ = parent.post_message(&to_js(&message), "*");
         }
     };
-    // Height: whenever the page's size changes.
+    // Height: whenever the page's size changes, read in the next animation
+    // frame, so that a burst of resizes (the parent resizing the frame lays
+    // it out again) is one reading, taken outside the observer's delivery,
+    // and posted only when it differs from the last one sent.
     let post_height = post.clone();
-    // The <html> box's own height: its scrollHeight would never drop below
-    // the frame's current height, so the frame could grow but never shrink.
+    let pending = Rc::new(Cell::new(false));
+    let measure = {
+        let pending = pending.clone();
+        let sent = Cell::new(None);
+        Closure::<dyn Fn()>::new(move || {
+            pending.set(false);
+            // The <html> box's own height: its scrollHeight would never drop below
+            // the frame's current height, so the frame could grow but never shrink.
+            let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            let height = root.offset_height();
+            if sent.replace(Some(height)) != Some(height) {
+                post_height(json!({ "type": HEIGHT_MESSAGE, "height": height }));
+            }
+        })
+    };
     let on_resize = Closure::<dyn Fn()>::new(move || {
-        if let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            post_height(json!({ "type": HEIGHT_MESSAGE, "height": root.offset_height() }));
+        if !pending.replace(true) {
+            let asked = web_sys::window().map(|w| w.request_animation_frame(measure.as_ref().unchecked_ref()));
+            if !matches!(asked, Some(Ok(_))) {
+                pending.set(false);
+            }
         }
     });
     match ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
