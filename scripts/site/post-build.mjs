@@ -72,15 +72,17 @@ const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>(
 const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
 
 // --- the first paint ----------------------------------------------------------
-// The app's own markup for the default scenario, shown until the wasm has
+// The app's own markup for the default scenario, compact and full, shown until the wasm has
 // run (the app then empties its element and renders afresh). A page opened
 // with a scenario in its URL hides it (index.html's link guard, main.css).
 const first = dev ? { markup: null, reason: 'not under make dev' } : await prerender(staging);
 if (!first.markup) console.warn(`[post-build] WARNING: the first paint is not pre-rendered: ${first.reason}`);
+// Both arrangements; main.css shows the one for the page's width.
+const prerendered = first.markup
+  ? Object.entries(first.markup).map(([layout, markup]) => `<div class="oc-prerendered" data-layout="${layout}">${markup}</div>`).join('')
+  : '';
 const withFirstPaint = (html) =>
-  first.markup
-    ? html.replace(/(<main\b[^>]*\bdata-optics-calculator-standalone\b[^>]*>)/, (tag) => `${tag}<div class="oc-prerendered">${first.markup}</div>`)
-    : html;
+  first.markup ? html.replace(/(<main\b[^>]*\bdata-optics-calculator-standalone\b[^>]*>)/, (tag) => `${tag}${prerendered}`) : html;
 
 // The wasm is fetched once the first paint is on screen, not beside it: the
 // first paint (HTML, CSS) gets the whole connection, and the start-up task

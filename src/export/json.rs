@@ -66,7 +66,7 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
     };
     let mut decoded = scenario_from_map(scenario);
     notices.append(&mut decoded.notices);
-    Ok(Decoded { scenario: decoded.scenario, notices })
+    Ok(Decoded { scenario: decoded.scenario, notices, set: Vec::new() })
 }
 
 /// A scenario from an object of input keys (an export's `"scenario"`, or a
@@ -75,7 +75,7 @@ pub fn scenario_from_map(map: &Map<String, Value>) -> Decoded {
     let mut notices = Vec::new();
     let given = read_scenario(map, &mut notices);
     let scenario = build(&given, &mut notices);
-    Decoded { scenario, notices }
+    Decoded { scenario, notices, set: Vec::new() }
 }
 
 fn not_export() -> String {

@@ -127,6 +127,7 @@
 
 mod apply;
 mod decode;
+mod describe;
 mod echo;
 mod encode;
 mod percent;
@@ -134,6 +135,7 @@ mod v1;
 mod version;
 
 pub use decode::decode;
+pub use describe::describe;
 pub use encode::encode;
 
 pub(crate) use apply::{Given, build, report_unknown};
@@ -151,6 +153,12 @@ pub const VERSION: u32 = 2;
 pub struct Decoded {
     pub scenario: Scenario,
     pub notices: Vec<Notice>,
+    /// The keys of the inputs a link gives whose values differ from the
+    /// defaults, in [`INPUTS`] order (empty for a file or a host's object):
+    /// what the link sets, for [`describe`].
+    ///
+    /// [`INPUTS`]: crate::model::INPUTS
+    pub set: Vec<&'static str>,
 }
 
 #[cfg(test)]
