@@ -88,13 +88,22 @@ const withFirstPaint = (html) =>
 // first paint (HTML, CSS) gets the whole connection, and the start-up task
 // does not sit in front of it. Trunk preloads the wasm and starts it from
 // its inline loader; the preload goes and the loader waits for a frame.
-const FRAME_WAIT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n';
+// A link (a query or fragment: index.html's link guard has marked the page)
+// has nothing to paint first, its figures being the wasm's: its page preloads
+// the wasm from <head>, beside the CSS and glue, and starts it at once.
+const LINK = "document.documentElement.classList.contains('oc-scenario-in-url')";
+const FRAME_WAIT = `if (!${LINK}) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n`;
+// As wasm-bindgen's fetch asks for it (no integrity: a preload with one is not used by a fetch without).
+const LINK_PRELOAD = `<script>if (${LINK}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: './${files.wasm}' }));</script>\n`;
 const afterFirstPaint = (html) => {
   if (!first.markup) return html;
   const preload = new RegExp(`<link rel="preload" href="\\./${files.wasm}"[^>]*>`);
   const start = /\nconst wasm = await init\(/;
   if (!preload.test(html) || !start.test(html)) throw new Error("Trunk's wasm preload or loader has changed: see afterFirstPaint in post-build.mjs");
-  return html.replace(preload, '').replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
+  return html
+    .replace(preload, '')
+    .replace('</head>', `${LINK_PRELOAD}</head>`)
+    .replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
 };
 
 // Under make dev, trunk serve fills its live-reload script in as it sends the

@@ -86,3 +86,26 @@ test("a link's scenario never shows the default figures first, and the app then 
     await server.stop();
   }
 });
+
+test('a link fetches the wasm at once; the default page only after its first paint, from the loader', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    // With the glue held back, only a fetch the page starts by itself reaches
+    // the wasm (no service worker, whose precaching fetches every file).
+    for (const [query, fetched] of [['', false], ['?v=2&gpus=100000&alt=cpo', true]]) {
+      const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const wasm = [];
+      page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+      await page.route(/optics-calc-[0-9a-f]+\.js$/, (route) => route.abort());
+      await page.goto(server.url(query), { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+      assert.equal(wasm.length, fetched ? 1 : 0, `${query || 'default page'}: ${wasm.length} wasm requests without the glue`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
