@@ -4,8 +4,10 @@
 // for the default page and for links, with nothing moving while the wasm
 // takes over from the pre-rendered first paint. A desktop keeps its order.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, screenshot, startServer, sumLayoutShifts } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { DIST, assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, screenshot, startServer, sumLayoutShifts } from './harness.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -60,6 +62,24 @@ test('on a phone the headline comes first, on the first screen, and a link says 
   } finally {
     await browser.close();
     await server.stop();
+  }
+});
+
+test('calculator.html, the one-file page, takes the same order on a phone', async () => {
+  const browser = await launchBrowser();
+  try {
+    const { context, page, log } = await newPage(browser, PHONE);
+    await sumLayoutShifts(context);
+    await page.goto(`${pathToFileURL(join(DIST, 'calculator.html'))}?v=2&gpus=100000&alt=cpo`);
+    await ready(page);
+    assertMatchesModel(assert, await metrics(page), expected('v=2&gpus=100000&alt=cpo'));
+    assert.ok((await top(page, FIRST_FIGURE)) < PHONE.height);
+    assert.equal(await page.textContent('.oc-link-sets'), 'This link sets 100,000 GPUs and proposed technology to Co-packaged optics.');
+    assert.equal(await page.evaluate(() => window.shifts), 0);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
   }
 });
 
