@@ -1,6 +1,7 @@
 // The Lighthouse half of `make bench`: Lighthouse 12's mobile preset
-// (simulated slow 4G, 4x slower CPU) on the standalone page and on the
-// example product page (examples/storefront.html), median of 3 runs each,
+// (simulated slow 4G, 4x slower CPU) on the standalone page (the default
+// page and a share link, interleaved) and on the example product page
+// (examples/storefront.html), median of 3 runs each,
 // printed against the budgets and merged into target/bench.json (as
 // `lighthouse`), which scripts/bench-browser.mjs writes first. The product
 // page is measured interleaved as four pages: as shipped with the widget
@@ -38,7 +39,10 @@ import { staticServer } from './static-server.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const HTTP2 = process.env.BENCH_HTTP === '2';
-const BUDGET = { lcp_ms: 2500, tbt_ms: 200, cls: 0.02, performance: 90, accessibility: 100 };
+/** Issue 31's: a link as fast as the default page, each painted within a mobile budget. */
+const BUDGET = { lcp_ms: 1200, link_lcp_ms: 1800, tbt_ms: 150, cls: 0.02, performance: 90, accessibility: 100 };
+/** The share link the standalone page is measured with (issue 31's example). */
+export const LINK_QUERY = '?v=2&gpus=100000&alt=cpo';
 /** The product page with the widget may cost this much over the page without it. */
 const PRODUCT_BUDGET = { tbt_extra_ms: 50, lcp_extra_ratio: 0.1 };
 
@@ -145,13 +149,6 @@ export function figures(lhr) {
   };
 }
 
-/** Median of each figure over `runs` runs. */
-async function medianOf(url, runs) {
-  const all = [];
-  for (let i = 0; i < runs; i++) all.push(figures(await lighthouseRun(url, HTTP2)));
-  return medians(all);
-}
-
 /** Median of each figure over the runs' figures `all`. */
 function medians(all) {
   const keys = ['performance', 'accessibility', 'lcp_ms', 'tbt_ms', 'cls', 'tti_ms', 'bytes_kb'];
@@ -174,19 +171,34 @@ async function main() {
   const out = { runs: RUNS, http: HTTP2 ? '2' : '1.1', budget: { ...BUDGET, product: PRODUCT_BUDGET } };
   const lines = [];
   try {
-    out.standalone = await medianOf(server.url(''), RUNS);
+    // The default page and a link, interleaved, so that a slow spell of the
+    // machine hits both alike.
+    const standalone = { standalone: '', standalone_link: `index.html${LINK_QUERY}` };
+    const standaloneRuns = Object.fromEntries(Object.keys(standalone).map((k) => [k, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [key, path] of Object.entries(standalone)) standaloneRuns[key].push(figures(await lighthouseRun(server.url(path), HTTP2)));
+    }
+    for (const key of Object.keys(standalone)) out[key] = medians(standaloneRuns[key]);
     const s = out.standalone;
     lines.push(
       `Lighthouse 12, mobile preset, median of ${RUNS}, served over ${HTTP2 ? 'HTTP/2' : 'HTTP/1.1'} (wasm ${s.wasm_compressed ? 'compressed' : 'sent UNCOMPRESSED by the server'})`,
-      row('standalone: performance', s.performance, 'score', atLeast(s.performance, BUDGET.performance)),
-      row('  LCP', s.lcp_ms, 'ms', atMost(s.lcp_ms, BUDGET.lcp_ms)),
-      row('  TBT', s.tbt_ms, 'ms', atMost(s.tbt_ms, BUDGET.tbt_ms)),
-      row('  CLS', s.cls, '', atMost(s.cls, BUDGET.cls)),
-      row('  TTI', s.tti_ms, 'ms'),
-      row('  accessibility', s.accessibility, 'score', atLeast(s.accessibility, BUDGET.accessibility)),
-      row('  bytes transferred', s.bytes_kb, 'KB'),
     );
-    if (s.accessibility_failing.length) lines.push(`  accessibility audits failing: ${s.accessibility_failing.join(', ')}`);
+    for (const [key, title, lcpBudget] of [
+      ['standalone', 'standalone, default page: performance', BUDGET.lcp_ms],
+      ['standalone_link', `standalone, link ${LINK_QUERY}: perf.`, BUDGET.link_lcp_ms],
+    ]) {
+      const p = out[key];
+      lines.push(
+        row(title, p.performance, 'score', atLeast(p.performance, BUDGET.performance)),
+        row('  LCP', p.lcp_ms, 'ms', `${atMost(Math.round(p.lcp_ms), lcpBudget)} (runs ${p.runs.map((r) => Math.round(r.lcp_ms)).join(', ')})`),
+        row('  TBT', p.tbt_ms, 'ms', `${atMost(Math.round(p.tbt_ms), BUDGET.tbt_ms)} (runs ${p.runs.map((r) => Math.round(r.tbt_ms)).join(', ')})`),
+        row('  CLS', p.cls, '', atMost(p.cls, BUDGET.cls)),
+        row('  TTI', p.tti_ms, 'ms'),
+        row('  accessibility', p.accessibility, 'score', atLeast(p.accessibility, BUDGET.accessibility)),
+        row('  bytes transferred', p.bytes_kb, 'KB'),
+      );
+      if (p.accessibility_failing.length) lines.push(`  accessibility audits failing: ${p.accessibility_failing.join(', ')}`);
+    }
     if (existsSync(join(dir, 'examples', 'storefront.html'))) {
       // Interleaved, so that a slow spell of the machine hits every page alike.
       const pages = {
@@ -226,7 +238,7 @@ async function main() {
     } else {
       lines.push('product page: examples/storefront.html is missing: not measured');
     }
-    const pages = ['standalone', 'product', 'product_in_head', 'product_without_widget', 'product_both_widgets'].filter((k) => out[k]);
+    const pages = ['standalone', 'standalone_link', 'product', 'product_in_head', 'product_without_widget', 'product_both_widgets'].filter((k) => out[k]);
     lines.push(`requests went over (Lighthouse's record): ${pages.map((k) => `${k} ${out[k].protocols.join(' + ')}`).join('; ')}`);
   } finally {
     await server.stop();

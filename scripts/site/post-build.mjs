@@ -134,27 +134,38 @@ const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>(
 const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
 
 // --- the first paint ----------------------------------------------------------
-// The app's own markup for the default scenario, shown until the wasm has
+// The app's own markup for the default scenario, compact and full, shown until the wasm has
 // run (the app then empties its element and renders afresh). A page opened
 // with a scenario in its URL hides it (index.html's link guard, main.css).
 const first = dev ? { markup: null, reason: 'not under make dev' } : await prerender(staging);
 if (!first.markup) console.warn(`[post-build] WARNING: the first paint is not pre-rendered: ${first.reason}`);
+// Both arrangements; main.css shows the one for the page's width.
+const prerendered = first.markup
+  ? Object.entries(first.markup).map(([layout, markup]) => `<div class="oc-prerendered" data-layout="${layout}">${markup}</div>`).join('')
+  : '';
 const withFirstPaint = (html) =>
-  first.markup
-    ? html.replace(/(<main\b[^>]*\bdata-optics-calculator-standalone\b[^>]*>)/, (tag) => `${tag}<div class="oc-prerendered">${first.markup}</div>`)
-    : html;
+  first.markup ? html.replace(/(<main\b[^>]*\bdata-optics-calculator-standalone\b[^>]*>)/, (tag) => `${tag}${prerendered}`) : html;
 
 // The wasm is fetched once the first paint is on screen, not beside it: the
 // first paint (HTML, CSS) gets the whole connection, and the start-up task
 // does not sit in front of it. Trunk preloads the wasm and starts it from
 // its inline loader; the preload goes and the loader waits for a frame.
-const FRAME_WAIT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n';
+// A link (a query or fragment: index.html's link guard has marked the page)
+// has nothing to paint first, its figures being the wasm's: its page preloads
+// the wasm from <head>, beside the CSS and glue, and starts it at once.
+const LINK = "document.documentElement.classList.contains('oc-scenario-in-url')";
+const FRAME_WAIT = `if (!${LINK}) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n`;
+// As wasm-bindgen's fetch asks for it (no integrity: a preload with one is not used by a fetch without).
+const LINK_PRELOAD = `<script>if (${LINK}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: './${files.wasm}' }));</script>\n`;
 const afterFirstPaint = (html) => {
   if (!first.markup) return html;
   const preload = new RegExp(`<link rel="preload" href="\\./${files.wasm}"[^>]*>`);
   const start = /\nconst wasm = await init\(/;
   if (!preload.test(html) || !start.test(html)) throw new Error("Trunk's wasm preload or loader has changed: see afterFirstPaint in post-build.mjs");
-  return html.replace(preload, '').replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
+  return html
+    .replace(preload, '')
+    .replace('</head>', `${LINK_PRELOAD}</head>`)
+    .replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
 };
 
 // Trunk writes the glue's modulepreload (with its integrity) at the end of

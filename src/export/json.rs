@@ -72,7 +72,7 @@ pub fn from_json(text: &str) -> Result<Decoded, String> {
         restore_format_2(&mut given);
     }
     let scenario = build(&given, &mut notices);
-    Ok(Decoded { scenario, notices, product: None })
+    Ok(Decoded { scenario, notices, product: None, set: Vec::new() })
 }
 
 /// A scenario from an object of input keys (an export's `"scenario"`, or a
@@ -82,7 +82,7 @@ pub fn scenario_from_map(map: &Map<String, Value>) -> Decoded {
     let given = read_scenario(map, &mut notices);
     let scenario = build(&given, &mut notices);
     let product = map.get(PRODUCT_KEY).and_then(Value::as_str).and_then(product_name);
-    Decoded { scenario, notices, product }
+    Decoded { scenario, notices, product, set: Vec::new() }
 }
 
 fn not_export() -> String {

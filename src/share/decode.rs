@@ -5,6 +5,7 @@ use crate::model::{INPUTS, Notice};
 
 use super::apply::{Given, build, report_unknown};
 use super::echo::echo;
+use super::encode::non_default;
 use super::percent;
 use super::version::Version;
 use super::{Decoded, PRODUCT_KEY, VERSION, v1, v2};
@@ -89,7 +90,15 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
     let scenario = build(&given, &mut notices);
-    Decoded { scenario, notices, product: product.as_deref().and_then(product_name) }
+    // What the link sets: the inputs it gives that came out other than their
+    // defaults (a region's preset prices, which it sets too, are not given).
+    let set = INPUTS
+        .iter()
+        .zip(&given)
+        .filter(|(def, g)| g.is_some() && non_default(&scenario, def).is_some())
+        .map(|(def, _)| def.key)
+        .collect();
+    Decoded { scenario, notices, product: product.as_deref().and_then(product_name), set }
 }
 
 /// A product's part number as a link gives it: without control and format

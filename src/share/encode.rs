@@ -1,6 +1,6 @@
 //! Scenario -> query string.
 
-use crate::model::{INPUTS, InputKind, Scenario};
+use crate::model::{INPUTS, InputDef, InputKind, Scenario};
 
 use super::percent::encode_into;
 use super::{PRODUCT_KEY, VERSION};
@@ -16,12 +16,7 @@ const MAX_PLAIN_DIGITS: usize = 24;
 pub fn encode(s: &Scenario) -> String {
     let mut out = format!("v={VERSION}");
     for def in INPUTS {
-        let value = match def.kind {
-            InputKind::Number { default, .. } => s.number(def.key).filter(|v| *v != default).map(number_text),
-            InputKind::Override { .. } => s.number(def.key).filter(|_| s.is_overridden(def.key)).map(number_text),
-            InputKind::Choice { default, .. } => s.choice(def.key).filter(|id| *id != default).map(str::to_string),
-        };
-        if let Some(value) = value {
+        if let Some(value) = non_default(s, def) {
             out.push('&');
             out.push_str(def.key);
             out.push('=');
@@ -40,6 +35,16 @@ pub fn encode_with_product(s: &Scenario, product: Option<&str>) -> String {
         encode_into(part, &mut out);
     }
     out
+}
+
+/// The value of `def` in `s` as a link writes it, when a link writes it at
+/// all: when it differs from its default (an Override: while overridden).
+pub(crate) fn non_default(s: &Scenario, def: &InputDef) -> Option<String> {
+    match def.kind {
+        InputKind::Number { default, .. } => s.number(def.key).filter(|v| *v != default).map(number_text),
+        InputKind::Override { .. } => s.number(def.key).filter(|_| s.is_overridden(def.key)).map(number_text),
+        InputKind::Choice { default, .. } => s.choice(def.key).filter(|id| *id != default).map(str::to_string),
+    }
 }
 
 fn number_text(v: f64) -> String {

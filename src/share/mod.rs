@@ -139,6 +139,7 @@
 
 mod apply;
 mod decode;
+mod describe;
 mod echo;
 mod encode;
 mod percent;
@@ -148,6 +149,7 @@ mod version;
 
 pub use decode::decode;
 pub(crate) use decode::product_name;
+pub use describe::describe;
 pub use encode::{encode, encode_with_product};
 
 pub(crate) use apply::{Given, build, report_unknown};
@@ -172,6 +174,12 @@ pub struct Decoded {
     /// The host product the link names ([`PRODUCT_KEY`]), if any: at most
     /// 64 characters, without control or format characters.
     pub product: Option<String>,
+    /// The keys of the inputs a link gives whose values differ from the
+    /// defaults, in [`INPUTS`] order (empty for a file or a host's object):
+    /// what the link sets, for [`describe`].
+    ///
+    /// [`INPUTS`]: crate::model::INPUTS
+    pub set: Vec<&'static str>,
 }
 
 #[cfg(test)]

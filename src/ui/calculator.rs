@@ -123,6 +123,9 @@ pub struct CalcOptions {
     /// The width the calculator will have, px, as far as it is known before
     /// it is drawn: `auto` starts in the arrangement for it.
     pub start_width_px: f64,
+    /// What the link the page was opened with sets, in words
+    /// ([`crate::share::describe`]); shown under the headline when compact.
+    pub link_sets: Option<String>,
 }
 
 impl CalcOptions {
@@ -140,6 +143,7 @@ impl CalcOptions {
             own_page: false,
             layout: config.layout,
             start_width_px: f64::INFINITY,
+            link_sets: None,
         }
     }
 }
@@ -160,12 +164,13 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
     provide_context(stages);
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
     keep_url_in_step(state, options.url);
-    let CalcOptions { sections, charts, catalog, cta, share_base, own_page, layout, start_width_px, .. } = options;
+    let CalcOptions { sections, charts, catalog, cta, share_base, own_page, layout, start_width_px, link_sets, .. } =
+        options;
     let has_catalog = !catalog.skus.is_empty();
     let root = NodeRef::<html::Div>::new();
     let compact = compact_signal(layout, start_width_px, root);
     let (catalog, cta, charts) = (StoredValue::new(catalog), StoredValue::new(cta), StoredValue::new(charts));
-    let share_base = StoredValue::new(share_base);
+    let (share_base, link_sets) = (StoredValue::new(share_base), StoredValue::new(link_sets));
     let title = sections.title.then(|| {
         view! {
             <div>
@@ -240,8 +245,8 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             </div>
         }
     };
-    // Headline first, then the actions (share, export, print), the
-    // first-touch inputs, the other groups folded away.
+    // Headline first, then what the page's link sets, the actions (share,
+    // export, print), the first-touch inputs, the other groups folded away.
     let compact_view = move || {
         let headline = NodeRef::<html::Div>::new();
         let headline_in_view = in_view_of(headline);
@@ -276,6 +281,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
         view! {
             {notices_view()}
             <div class="oc-headline-box" node_ref=headline><Headline report settled /></div>
+            {link_sets.get_value().map(|text| view! { <p class="oc-link-sets">{text}</p> })}
             {actions(true)}
             <div class="oc-strip-scope">
                 <HeadlineStrip report headline_in_view headline />

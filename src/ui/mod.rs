@@ -27,10 +27,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::charts::ChartTheme;
-use crate::embed::config::{HostConfig, Layout};
+use crate::embed::config::HostConfig;
 use crate::embed::{frame, take_embed_flag};
 use crate::format::NumberFormat;
-use crate::share::decode;
+use crate::share::{decode, describe};
 use crate::ui::actions::{PRINT_FRAGMENT, print_soon};
 use crate::ui::browser::{current_query, take_fragment};
 
@@ -58,12 +58,12 @@ pub fn mount_standalone() {
     let mut options = CalcOptions::from_config(&config, page_base_url());
     options.url = if embedded { UrlSync::Off } else { UrlSync::Query };
     options.own_page = true;
-    // The standalone page keeps its full arrangement; the iframe, often in
-    // a narrow column of a store's page, follows its width.
-    if embedded {
-        options.start_width_px = f64::from(host.client_width());
-    } else {
-        options.layout = Layout::Full;
+    // Like a widget, the page follows its width: on a phone the answer comes
+    // first (src/ui/compact.rs), and a link says what it sets. (The iframe's
+    // scenario is the host's, not a link a visitor opened.)
+    options.start_width_px = f64::from(host.client_width());
+    if !embedded {
+        options.link_sets = describe(&decoded, &NumberFormat::default());
     }
     // Opened by a widget's Print button: print the report once drawn.
     let print = take_fragment(PRINT_FRAGMENT);

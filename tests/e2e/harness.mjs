@@ -93,6 +93,16 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   return { context, page, log };
 }
 
+/** Makes every page of `context` add up its layout shifts (not after input) in `window.shifts`. */
+export function sumLayoutShifts(context) {
+  return context.addInitScript(() => {
+    window.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 /** Waits for the calculator to be built, every stage of it (src/ui/stages.rs). */
 export async function ready(page) {
   // Generous: on a loaded 2-core CI machine a cold wasm start has taken 16 s.

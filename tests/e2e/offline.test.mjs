@@ -67,10 +67,10 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
     await controlled(page);
 
     const csp = await page.$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.content);
-    // Trunk's inline loader and the first paint's link guard are the inline
-    // scripts, each allowed by its hash, and nothing else is.
+    // Trunk's inline loader, the first paint's link guard and a link's wasm
+    // preload are the inline scripts, each allowed by its hash, and nothing else is.
     const inline = await page.$$eval('script:not([src])', (ss) => ss.map((s) => s.textContent));
-    assert.equal(inline.length, 2, 'two inline scripts: the loader and the link guard');
+    assert.equal(inline.length, 3, 'three inline scripts: the loader, the link guard, the preload');
     const allowed = inline.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`).join(' ');
     assert.equal(csp.match(/script-src ([^;]*)/)[1], `'self' 'wasm-unsafe-eval' ${allowed}`);
     assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ''), /unsafe|\*/, 'no unhashed inline code, no eval, no wildcard');

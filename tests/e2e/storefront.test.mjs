@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { siteServer } from '../../scripts/serve.mjs';
-import { DIST, ROOT, assertMatchesModel, axeViolations, expected, geometry, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store } from './harness.mjs';
+import { DIST, ROOT, assertMatchesModel, axeViolations, expected, geometry, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store, sumLayoutShifts } from './harness.mjs';
 
 const WIDTHS = [320, 400, 560, 768, 1024, 1280];
 /** Widget width below which layout "auto" is compact (src/embed/config.rs). */
@@ -128,16 +128,6 @@ test('compact widget: first-touch inputs, remembered disclosures, the sticky str
       await screenshot(page, 'widget-400-compact');
     },
   ));
-
-/** Makes every page of `context` add up its layout shifts (not after input) in `window.shifts`. */
-function sumLayoutShifts(context) {
-  return context.addInitScript(() => {
-    window.shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 test('data-load="visible": no wasm while the widget is far below the fold; it mounts on scroll or focus', () =>
   withStore(
