@@ -51,6 +51,9 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
 
+    // What the link itself gives, before an older format's migration adds the
+    // values that keep its meaning (those are not news to its reader).
+    let in_link: Vec<bool> = given.iter().map(Option::is_some).collect();
     let mut notices = Vec::new();
     match Version::read(version.as_deref()) {
         // Format 1's only renamed key (`twin`) was rewritten above; formats 1
@@ -94,8 +97,8 @@ pub fn decode(query: &str) -> Decoded {
     // defaults (a region's preset prices, which it sets too, are not given).
     let set = INPUTS
         .iter()
-        .zip(&given)
-        .filter(|(def, g)| g.is_some() && non_default(&scenario, def).is_some())
+        .zip(&in_link)
+        .filter(|(def, linked)| **linked && non_default(&scenario, def).is_some())
         .map(|(def, _)| def.key)
         .collect();
     Decoded { scenario, notices, product: product.as_deref().and_then(product_name), set }
