@@ -124,14 +124,19 @@ for (const engine of ['firefox', 'webkit']) {
       assert.deepEqual(await engineLog(browser), []);
       await browser.screenshot(`engines-${engine}-standalone`);
 
-      // A phone's width (below both windows' own minimum, which the harness lifts).
+      // A phone's width (below both windows' own minimum, which the harness lifts):
+      // the compact arrangement of tests/e2e/phone.test.mjs, one column, the same figures.
       assert.deepEqual(await browser.setViewport(390, 844), { width: 390, height: 844 });
       try {
-        const phone = await browser.waitFor(() => {
-          const columns = getComputedStyle(document.querySelector('.oc-layout')).gridTemplateColumns.split(' ').length;
-          return columns === 1 && { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-        }, [], { what: 'one column at 390 px' });
+        await browser.goto(site.url(`?${LINK}`));
+        assertMatchesModel(assert, await browser.waitFor(settledMetrics, [null], { what: 'the settled calculator at 390 px' }), expected(LINK));
+        const phone = await browser.run(() => ({
+          lefts: [...document.querySelectorAll('.oc-headline, .oc-first-touch, .oc-disclosure')].map((e) => Math.round(e.getBoundingClientRect().left)),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        }));
+        assert.ok(phone.lefts.length >= 7 && new Set(phone.lefts).size === 1, `one column: ${phone.lefts}`);
         assert.ok(phone.overflow <= 0, `the page scrolls sideways by ${phone.overflow} px`);
+        assert.deepEqual(await engineLog(browser), []);
         await browser.screenshot(`engines-${engine}-phone`);
       } finally {
         await browser.setViewport(1280, 900);
