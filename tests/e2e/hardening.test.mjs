@@ -118,7 +118,7 @@ function generatorSource() {
       const r = rand();
       if (r < 0.03) return deep(100 + Math.floor(rand() * 6000), rand() < 0.5);
       if (r < 0.04) return { scenario: { gpus: 8 }, pad: 'x'.repeat(Math.floor(rand() * 3e6)) };
-      if (r < 0.06) return Array.from({ length: 20000 }, () => value(5));
+      if (r < 0.06) return Array.from({ length: 5000 }, () => value(5));
       return value(0);
     };
   }`;
@@ -180,8 +180,18 @@ test('10,000 random values through mount(), set_scenario(), data-config, the con
           }
           pen.replaceChildren();
           const frame = document.getElementById('f').contentWindow;
+          // A frame never receives a value nested deeper than the browser's
+          // structured clone takes (this Chromium delivers ~2,000 levels as
+          // null): deeper ones are cut there.
+          const shallow = (v, depth = 0) =>
+            depth > 1500 ? null : Array.isArray(v) ? v.map((x) => shallow(x, depth + 1)) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shallow(x, depth + 1)])) : v;
           for (let i = 0; i < counts.iframe; i++) {
-            const v = next();
+            let v = next();
+            try {
+              v = shallow(v);
+            } catch {
+              v = null;
+            }
             try {
               frame.postMessage(i % 2 ? { type: 'optics-calc:set-scenario', scenario: v } : v, '*');
             } catch {
