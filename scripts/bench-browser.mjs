@@ -181,7 +181,7 @@ console.log(
     row('JS, gzip / brotli', out.gzip.js_kb, 'KB') + ` / ${out.brotli.js_kb.toFixed(1)} KB`,
     row('CSS, gzip / brotli', out.gzip.css_kb, 'KB') + ` / ${out.brotli.css_kb.toFixed(1)} KB`,
     row('total, gzip', out.gzip.total_kb, 'KB', BUDGET.gzip_total_kb),
-    row('total, brotli (what make serve sends)', out.brotli.total_kb, 'KB', BUDGET.brotli_total_kb),
+    row('total, brotli (what is served)', out.brotli.total_kb, 'KB', BUDGET.brotli_total_kb),
   ].join('\n'),
 );
 mkdirSync(join(ROOT, 'target'), { recursive: true });

@@ -94,10 +94,16 @@ fi
 # --- 4. Trunk, pinned: 0.22 and later need a newer rustc than these machines' 1.95
 TRUNK_VERSION=0.21.14
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  say "cargo install trunk $TRUNK_VERSION --locked (6.5 min on a 2-core machine, measured 2026-12-03)"
+  say "cargo install trunk $TRUNK_VERSION --locked, unoptimised (4.4 CPU-min: about 2.5 min on an idle 2-core machine)"
   started=$SECONDS
   # --locked: a newer cssparser than Trunk's lockfile breaks lightningcss.
-  cargo install -q trunk --version "$TRUNK_VERSION" --locked >&2
+  # Unoptimised and without debug info, as wasm-bindgen-cli above: Trunk's own
+  # release profile (fat LTO, one codegen unit) took 2.2 times the CPU time,
+  # its last minutes on one core, and a build spends its time in cargo,
+  # wasm-bindgen and wasm-opt, not in Trunk: `make dist` and `make dev` take
+  # the same time with either binary and write the same files (README,
+  # "What `make` installs").
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install -q trunk --version "$TRUNK_VERSION" --locked --debug >&2
   say "trunk installed in $((SECONDS - started)) s"
 fi
 
