@@ -26,9 +26,30 @@ const THROTTLE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function run(browser, url) {
+/**
+ * The page as shipped (its lower widget about 2.5 screens down on this phone,
+ * within the loader's 1.5-viewport approach margin: it mounts while the
+ * visitor reads), and with `spacerPx` more of description above the widget
+ * (beyond the margin: it mounts only as the visitor jumps to it).
+ */
+const VARIANTS = [
+  { name: 'as shipped', spacerPx: 0 },
+  { name: '4,000 px further down', spacerPx: 4000 },
+];
+
+async function run(browser, url, spacerPx) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
   const page = await context.newPage();
+  if (spacerPx) {
+    await page.addInitScript((px) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const spacer = document.createElement('p');
+        spacer.textContent = 'More description.';
+        spacer.style.height = `${px}px`;
+        document.getElementById('calc-below').before(spacer);
+      });
+    }, spacerPx);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', THROTTLE);
@@ -71,20 +92,24 @@ const server = siteServer(DIST);
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/examples/storefront.html?widgets=below`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-const runs = [];
+const runs = VARIANTS.map(() => []);
 try {
-  for (let i = 0; i < RUNS; i++) runs.push(await run(browser, url));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [v, variant] of VARIANTS.entries()) runs[v].push(await run(browser, url, variant.spacerPx));
+  }
 } finally {
   await browser.close();
   server.close();
 }
-const ms = median(runs.map((r) => r.ms));
-const bytes = median(runs.map((r) => r.bytesBeforeScroll));
-const verdict = ms <= BUDGET_MS ? 'ok' : 'OVER';
-console.log(`widget, first figure after entering the viewport (mobile throttling, ${RUNS} runs: ${runs.map((r) => Math.round(r.ms)).join(', ')} ms)`);
-console.log(`  median ${Math.round(ms)} ms   budget ${BUDGET_MS} ms   ${verdict}`);
-console.log(`  bytes on the wire before the visitor scrolls (the page, the loader and the idle-time wasm): ${(bytes / 1024).toFixed(1)} KB`);
 const out = join(ROOT, 'target/bench.json');
 const json = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
-json.widget = { first_figure_ms: ms, runs_ms: runs.map((r) => r.ms), budget_ms: BUDGET_MS, bytes_before_scroll: bytes };
+json.widget = {};
+console.log(`widget, first figure after entering the viewport (412 x 823, mobile throttling, median of ${RUNS}, interleaved; budget ${BUDGET_MS} ms)`);
+for (const [v, variant] of VARIANTS.entries()) {
+  const ms = median(runs[v].map((r) => r.ms));
+  const bytes = median(runs[v].map((r) => r.bytesBeforeScroll));
+  console.log(`  ${variant.name.padEnd(24)} runs ${runs[v].map((r) => Math.round(r.ms)).join(', ').padEnd(18)} median ${String(Math.round(ms)).padStart(5)} ms  ${ms <= BUDGET_MS ? 'ok' : 'OVER'}`);
+  console.log(`  ${''.padEnd(24)} on the wire before the visitor scrolls (page, loader, idle-time wasm): ${(bytes / 1024).toFixed(1)} KB`);
+  json.widget[variant.name] = { first_figure_ms: ms, runs_ms: runs[v].map((r) => r.ms), budget_ms: BUDGET_MS, bytes_before_scroll: bytes };
+}
 writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);

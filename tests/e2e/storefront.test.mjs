@@ -168,7 +168,7 @@ test('data-load="visible": no wasm while the widget is far below the fold; it mo
     },
   ));
 
-test('data-load="lazy" (the default): the wasm is fetched at idle after the page has loaded, at low priority, and nothing mounts until the widget is near', () =>
+test('data-load="lazy" (the default): the wasm (at low priority), glue and stylesheet are fetched at idle after the page has loaded, and nothing mounts until the widget is near', () =>
   withStore(
     (calc) => `<!DOCTYPE html><html lang="en"><head><title>Long page</title><link rel="icon" href="data:,"></head><body>
       <main><h1>Product</h1><div style="height:6000px">Description</div>
@@ -187,7 +187,8 @@ test('data-load="lazy" (the default): the wasm is fetched at idle after the page
       assert.equal(fetched.length, 1, 'the wasm, once');
       assert.ok(fetched[0].at >= loaded[0], 'after the page\'s load event');
       assert.equal(fetched[0].priority, 'Low');
-      assert.ok(!calc.requests.some((u) => /optics-calc-.*\.js$/.test(u)), 'not the glue yet');
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /optics-calc-[0-9a-f]+\.js$/.test(e.name) && e.responseEnd > 0));
+      assert.equal(calc.requests.filter((u) => /optics-calc-[0-9a-f]+\.js$/.test(u)).length, 1, 'the glue too, once');
       assert.equal(await page.evaluate(() => document.getElementById('far').hasAttribute('data-optics-calculator-mounted')), false, 'not mounted while far');
       await page.evaluate(() => document.getElementById('far').scrollIntoView());
       await page.locator('#far [data-metric=optical_modules]').waitFor({ timeout: 60_000 });
