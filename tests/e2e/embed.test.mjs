@@ -4,7 +4,7 @@
 // a vendor's shop would be, and loads the calculator from the calculator's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, screenshot, startServer, store } from './harness.mjs';
+import { DIST, assertMatchesModel, axeViolations, expected, launchBrowser, metrics, newPage, screenshot, startServer, store, withStore } from './harness.mjs';
 
 // A storefront whose global CSS would wreck any widget it could reach.
 const HOSTILE_CSS = `
@@ -140,26 +140,15 @@ test('two script widgets on a hostile store page: isolated, independent, announc
   }
 });
 
-/**
- * A store's product page holding one widget (`#a`, with `config`), the
- * calculator and the store each on their own origin, and a browser; runs
- * `use({ browser, calc, shop })` and stops them all.
- */
-async function withProductPage(config, use) {
-  const calc = await startServer(DIST, '/optics/');
-  const shop = await store(`<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
+/** Runs `use` (see `withStore`) with a store's product page holding one widget (`#a`, with `config`). */
+const withProductPage = (config, use) =>
+  withStore(
+    (calc) => `<!DOCTYPE html><html lang="en"><head><title>800G LPO module</title><link rel="icon" href="data:,"></head><body>
     <main><h1>800G LPO module</h1><div id="a" data-optics-calculator data-config='${JSON.stringify(config)}'></div></main>
     <script type="module" src="${calc.url('embed.js')}"></script>
-  </body></html>`);
-  const browser = await launchBrowser();
-  try {
-    await use({ browser, calc, shop });
-  } finally {
-    await browser.close();
-    await shop.stop();
-    await calc.stop();
-  }
-}
+  </body></html>`,
+    use,
+  );
 
 test('axe finds no serious or critical violations in a themed widget on a store page', () =>
   withProductPage(SHOP_CONFIG, async ({ browser, shop }) => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIST, expected, launchBrowser, newPage, startServer, store } from './harness.mjs';
+import { DIST, expected, newPage, withStore } from './harness.mjs';
 
 /** How many random values go through each way in (10,000 in all). */
 const FUZZ = { set_scenario: 5000, mount: 800, data_config: 800, attribute: 800, iframe: 2600 };
@@ -14,18 +14,6 @@ const FUZZ = { set_scenario: 5000, mount: 800, data_config: 800, attribute: 800,
 const CYCLES = 500;
 
 /** Runs `use({ browser, calc, shop })` with the calculator and a store page `html(calc)` on their own origins. */
-async function withStore(html, use) {
-  const calc = await startServer(DIST, '/optics/');
-  const shop = await store(html(calc));
-  const browser = await launchBrowser();
-  try {
-    await use({ browser, calc, shop });
-  } finally {
-    await browser.close();
-    await shop.stop();
-    await calc.stop();
-  }
-}
 
 /** Two widgets that must keep answering whatever happens to the others. */
 const SENTINELS = `<div id="s1" data-optics-calculator data-load="eager"></div>

@@ -63,6 +63,24 @@ export async function store(html) {
   return { server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
+/**
+ * Runs `use({ browser, calc, shop })` with the calculator under /optics/ and
+ * a store's page `html(calc)` (at /shop/), each on its own origin, and a
+ * browser; stops them all.
+ */
+export async function withStore(html, use) {
+  const calc = await startServer(DIST, '/optics/');
+  const shop = await store(html(calc));
+  const browser = await launchBrowser();
+  try {
+    await use({ browser, calc, shop });
+  } finally {
+    await browser.close();
+    await shop.stop();
+    await calc.stop();
+  }
+}
+
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchBrowser() {
   if (!CHROMIUM_PATH) throw new Error('no Chromium: `make setup-test` installs Debian chromium');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { siteServer } from '../../scripts/serve.mjs';
-import { DIST, ROOT, assertMatchesModel, axeViolations, expected, geometry, launchBrowser, metrics, newPage, nextFrame, screenshot, startServer, store, sumLayoutShifts } from './harness.mjs';
+import { DIST, ROOT, assertMatchesModel, axeViolations, expected, geometry, launchBrowser, metrics, newPage, nextFrame, screenshot, store, sumLayoutShifts, withStore } from './harness.mjs';
 
 const WIDTHS = [320, 400, 560, 768, 1024, 1280];
 /** Widget width below which layout "auto" is compact (src/embed/config.rs). */
@@ -25,18 +25,6 @@ async function serveWithExamples() {
 }
 
 /** Runs `use({ browser, calc, shop })` with the calculator and a store page (`html(calc)`) on their own origins. */
-async function withStore(html, use) {
-  const calc = await startServer(DIST, '/optics/');
-  const shop = await store(html(calc));
-  const browser = await launchBrowser();
-  try {
-    await use({ browser, calc, shop });
-  } finally {
-    await browser.close();
-    await shop.stop();
-    await calc.stop();
-  }
-}
 
 test('the widget fits every host width from 320 to 1,280 px in a 1,440 px window, headline near the top', () =>
   withStore(
