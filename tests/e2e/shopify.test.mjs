@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { Liquid } from 'liquidjs';
-import { JS_BUDGET_GZIP_BYTES, fillAssets } from '../../scripts/shopify-assets.mjs';
+import { BUILT, JS_BUDGET_GZIP_BYTES, fillAssets } from '../../scripts/shopify-assets.mjs';
 import { themeCheck } from '../../scripts/theme-check.mjs';
 import { DIST, ROOT, expected, launchBrowser, newPage, screenshot, startServer, store } from './harness.mjs';
 import { THEME_CSS } from './host-pages.mjs';
@@ -21,7 +21,7 @@ const BLOCK = 'blocks/optics-calculator.liquid';
 /** The extension with its assets filled from the tested build, in a temporary folder. */
 function builtExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'optics-shopify-'));
-  cpSync(SOURCE, dir, { recursive: true, filter: (p) => !/assets\/(optics-embed\.js|optics-calc-|main-)/.test(p) });
+  cpSync(SOURCE, dir, { recursive: true, filter: (p) => !BUILT.test(basename(p)) });
   return { dir, ...fillAssets(DIST, dir) };
 }
 
@@ -98,6 +98,33 @@ async function withCdn(dir, use) {
   }
 }
 
+/**
+ * Runs `use({ browser, serve })` with the built extension's assets on a CDN
+ * origin of their own: `serve(product, settings)` gives a store whose
+ * product page holds the block rendered for them. Stops them all.
+ */
+async function withBlock(use) {
+  const ext = builtExtension();
+  const browser = await launchBrowser();
+  const shops = [];
+  try {
+    await withCdn(ext.dir, async (cdn) => {
+      const base = cdn.url('');
+      const serve = async (item, settings) => {
+        const { html, schema } = await renderBlock(ext.dir, { product: item, settings, cdn: base });
+        const shop = await store(productPage(html, schema, base));
+        shops.push(shop);
+        return shop;
+      };
+      await use({ browser, serve });
+    });
+  } finally {
+    for (const shop of shops) await shop.stop();
+    await browser.close();
+    rmSync(ext.dir, { recursive: true, force: true });
+  }
+}
+
 async function widgetValues(page) {
   const host = page.locator('optics-calculator');
   await host.locator('.oc-calculator[data-ready] [data-metric]').first().waitFor({ timeout: 60_000 });
@@ -134,88 +161,58 @@ test('the app block passes Theme Check, and its assets are the tested build with
   }
 });
 
-test('the app block on a product page: the product\'s watts and price in the figures, its SKU in the cart link', async () => {
-  const ext = builtExtension();
-  const browser = await launchBrowser();
-  try {
-    await withCdn(ext.dir, async (cdn) => {
-      const base = cdn.url('');
-      const settings = { accent: '#1f6f43', gpus: 16384 };
-      const { html, schema } = await renderBlock(ext.dir, { product: product(FIGURES), settings, cdn: base });
-      const shop = await store(productPage(html, schema, base));
-      try {
-        for (const [width, height] of [[1280, 900], [390, 844]]) {
-          const { page, log } = await newPage(browser, { width, height });
-          const changes = [];
-          await page.exposeFunction('__change', (d) => changes.push(d));
-          await page.addInitScript(() => document.addEventListener('optics-calc:change', (e) => window.__change(e.detail)));
-          await page.goto(shop.server.url(''));
-          await page.locator('optics-calculator').scrollIntoViewIfNeeded();
-          const shown = await widgetValues(page);
-          const want = expected('v=3&gpus=16384&gbps=800&alt=lpo&alt_w=7.9&alt_ns=4&alt_afr=0.5&alt_usd=865');
-          for (const key of ['optical_modules', 'power_saved_w', 'npv_usd', 'energy_cost_saved_usd_per_yr']) {
-            if (key in want.metrics) assert.equal(shown[key], want.metrics[key], `${key} at ${width} px`);
-          }
-          const cta = await page.locator('optics-calculator a[data-action=cta]').getAttribute('href');
-          const bill = changes.at(-1).bill;
-          assert.equal(bill.sku, 'NW-800-LPO-DR8-B');
-          assert.equal(cta, `https://northwind-optics.example/cart/add?id=4711&quantity=${bill.qty}&properties%5BSKU%5D=NW-800-LPO-DR8-B`);
-          assert.equal(bill.url, cta);
-          assert.match(await page.locator('optics-calculator select[data-input=product]').evaluate((s) => s.selectedOptions[0].textContent), /Northwind 800G LPO DR8/);
-          // Copy link points back to this product page, the scenario in its fragment.
-          const fit = await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth);
-          assert.ok(fit, `no horizontal scroll at ${width} px`);
-          assert.deepEqual(log.errors, []);
-          await screenshot(page, `shopify-block-${width}`);
-          await page.context().close();
-        }
-      } finally {
-        await shop.stop();
+test('the app block on a product page: the product\'s watts and price in the figures, its SKU in the cart link', () =>
+  withBlock(async ({ browser, serve }) => {
+    const shop = await serve(product(FIGURES), { accent: '#1f6f43', gpus: 16384 });
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      const { page, log } = await newPage(browser, { width, height });
+      const changes = [];
+      await page.exposeFunction('__change', (d) => changes.push(d));
+      await page.addInitScript(() => document.addEventListener('optics-calc:change', (e) => window.__change(e.detail)));
+      await page.goto(shop.server.url(''));
+      await page.locator('optics-calculator').scrollIntoViewIfNeeded();
+      const shown = await widgetValues(page);
+      const want = expected('v=3&gpus=16384&gbps=800&alt=lpo&alt_w=7.9&alt_ns=4&alt_afr=0.5&alt_usd=865');
+      for (const key of ['optical_modules', 'power_saved_w', 'npv_usd', 'cost_saved_usd_per_year']) {
+        assert.equal(shown[key], want.metrics[key], `${key} at ${width} px`);
       }
-    });
-  } finally {
-    await browser.close();
-    rmSync(ext.dir, { recursive: true, force: true });
-  }
-});
+      const cta = await page.locator('optics-calculator a[data-action=cta]').getAttribute('href');
+      const bill = changes.at(-1).bill;
+      assert.equal(bill.sku, 'NW-800-LPO-DR8-B');
+      assert.equal(cta, `https://northwind-optics.example/cart/add?id=4711&quantity=${bill.qty}&properties%5BSKU%5D=NW-800-LPO-DR8-B`);
+      assert.equal(bill.url, cta);
+      assert.match(await page.locator('optics-calculator select[data-input=product]').evaluate((s) => s.selectedOptions[0].textContent), /Northwind 800G LPO DR8/);
+      const fit = await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth);
+      assert.ok(fit, `no horizontal scroll at ${width} px`);
+      assert.deepEqual(log.errors, []);
+      await screenshot(page, `shopify-block-${width}`);
+      await page.context().close();
+    }
+  }));
 
-test('the app block without optics metafields, or with broken ones: the catalog\'s figures, a notice, never an empty block', async () => {
-  const ext = builtExtension();
-  const browser = await launchBrowser();
-  try {
-    await withCdn(ext.dir, async (cdn) => {
-      const base = cdn.url('');
-      const cases = [
-        { name: 'none', metafields: {}, notice: false },
-        { name: 'broken', metafields: { technology: 'lpo', speed_gbps: 800, power_w: 'about eight', afr_pct: -3 }, notice: true },
-      ];
-      for (const c of cases) {
-        const { html, schema } = await renderBlock(ext.dir, { product: product(c.metafields), settings: { gpus: 16384 }, cdn: base });
-        const shop = await store(productPage(html, schema, base));
-        try {
-          const { page, log } = await newPage(browser, { width: 1280, height: 900 });
-          await page.goto(shop.server.url(''));
-          await page.locator('optics-calculator').scrollIntoViewIfNeeded();
-          const shown = await widgetValues(page);
-          const want = expected('v=3&gpus=16384');
-          assert.equal(shown.optical_modules, want.metrics.optical_modules, c.name);
-          assert.equal(shown.power_saved_w, want.metrics.power_saved_w, `${c.name}: the catalog's LPO figures`);
-          const notices = await page.locator('optics-calculator [data-notice]').allTextContents();
-          if (c.notice) {
-            assert.ok(notices.some((n) => /alt_w|power/i.test(n)), `a visible notice: ${notices.join(' | ')}`);
-            assert.ok(log.errors.some((l) => l.startsWith('optics-calc:')), `a console line: ${log.errors.join('\n')}`);
-          } else {
-            assert.equal(await page.locator('optics-calculator a[data-action=cta]').count(), 0, 'no SKU, no cart link');
-            assert.deepEqual(log.errors, []);
-          }
-          await page.context().close();
-        } finally {
-          await shop.stop();
-        }
+test('the app block without optics metafields, or with broken ones: the catalog\'s figures, a notice, never an empty block', () =>
+  withBlock(async ({ browser, serve }) => {
+    const cases = [
+      { name: 'none', metafields: {}, notice: false },
+      { name: 'broken', metafields: { technology: 'lpo', speed_gbps: 800, power_w: 'about eight', afr_pct: -3 }, notice: true },
+    ];
+    for (const c of cases) {
+      const shop = await serve(product(c.metafields), { gpus: 16384 });
+      const { page, log } = await newPage(browser, { width: 1280, height: 900 });
+      await page.goto(shop.server.url(''));
+      await page.locator('optics-calculator').scrollIntoViewIfNeeded();
+      const shown = await widgetValues(page);
+      const want = expected('v=3&gpus=16384');
+      assert.equal(shown.optical_modules, want.metrics.optical_modules, c.name);
+      assert.equal(shown.power_saved_w, want.metrics.power_saved_w, `${c.name}: the catalog's LPO figures`);
+      const notices = await page.locator('optics-calculator [data-notice]').allTextContents();
+      if (c.notice) {
+        assert.ok(notices.some((n) => /alt_w|power/i.test(n)), `a visible notice: ${notices.join(' | ')}`);
+        assert.ok(log.errors.some((l) => l.startsWith('optics-calc:')), `a console line: ${log.errors.join('\n')}`);
+      } else {
+        assert.equal(await page.locator('optics-calculator a[data-action=cta]').count(), 0, 'no SKU, no cart link');
+        assert.deepEqual(log.errors, []);
       }
-    });
-  } finally {
-    await browser.close();
-    rmSync(ext.dir, { recursive: true, force: true });
-  }
-});
+      await page.context().close();
+    }
+  }));
