@@ -184,10 +184,10 @@ function compiled(low) {
  */
 let live = null;
 let instances = 0;
-function instance(low = false) {
+function instance() {
   live ??= (async () => {
     const number = instances++;
-    const [module, glue] = await Promise.all([compiled(low), import(number ? `${GLUE}?instance=${number}` : GLUE)]);
+    const [module, glue] = await Promise.all([compiled(false), import(number ? `${GLUE}?instance=${number}` : GLUE)]);
     if (trustedTypesRefused()) throw new Error('the page enforces Trusted Types and its trusted-types directive does not list optics-calc');
     await glue.default({ module_or_path: module });
     glue.start_embed(BASE, CSS);
@@ -404,13 +404,11 @@ function register(host, config, load) {
   button.textContent = 'Load the calculator';
   box(record, 'Power, latency, reliability and cost of the optics in an AI cluster.', button, true);
   const go = () => start(record);
-  const forget = () => {
+  record.forget = () => {
     unmark();
     host.removeEventListener('optics-calc:change', follow);
   };
   if (record.load === 'eager' || !('IntersectionObserver' in window)) {
-    record.stop = () => {};
-    record.forget = forget;
     go();
     return record;
   }
@@ -426,7 +424,6 @@ function register(host, config, load) {
     host.removeEventListener('focusin', go);
     host.removeEventListener('click', go);
   };
-  record.forget = forget;
   return record;
 }
 
