@@ -61,6 +61,13 @@ if [ -z "$toolchain" ]; then
   toolchain=$(detect_toolchain)
 fi
 
+# `make dist` rebuilds std (Makefile, DIST_ENV): rustup's toolchain needs its
+# source. Where rustup cannot fetch it, the Debian toolchain (which ships it) is used.
+if [ "$toolchain" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "trying 'rustup component add rust-src' (120 s limit)"
+  timeout 120 rustup component add rust-src >/dev/null 2>&1 || toolchain=debian
+fi
+
 if [ "$toolchain" = debian ]; then
   apt_install $DEBIAN_PACKAGES_BUILD
   [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown \

@@ -6,6 +6,7 @@
 //! `embed` reads a host page's config and (in wasm) mounts widgets into it;
 //! `ui` is the Leptos front end (wasm only).
 pub mod charts;
+pub mod decimal;
 pub mod embed;
 pub mod export;
 pub mod format;

@@ -468,3 +468,37 @@ async fn a_broken_config_still_gives_a_working_widget() {
     assert!(root.query_selector("b").unwrap().is_none(), "config text is never markup");
     assert!(root.query_selector("a[data-action=cta]").unwrap().is_none());
 }
+
+/// In the browser, typed and linked numbers are read by the engine's
+/// `parseFloat` after `src/decimal.rs` checks their grammar: every text gets
+/// exactly `f64::from_str`'s answer, to the bit (seeded, 20,000 texts).
+#[wasm_bindgen_test]
+fn a_decimal_is_read_as_from_str_reads_it() {
+    use optics_calc::decimal::parse_decimal;
+    let mut rng = fastrand::Rng::with_seed(31);
+    let pieces =
+        ["0", "1", "5", "9", "17", "000", ".", "e", "E", "+", "-", "123456789", "4", "2", "inf", "nan", "x", " "];
+    let fixed = [
+        "0.1",
+        "0.3",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "1e400",
+        "9007199254740993",
+        "0.30000000000000004",
+        "123456789012345678901234567890",
+        "-0",
+        "1e-400",
+        "Infinity",
+        "-NAN",
+    ];
+    let texts = fixed.iter().map(|t| t.to_string()).chain(
+        (0..20_000).map(|_| (0..rng.usize(1..8)).map(|_| pieces[rng.usize(..pieces.len())]).collect::<String>()),
+    );
+    for text in texts {
+        let ours = parse_decimal(&text);
+        let std = text.parse::<f64>().ok();
+        assert_eq!(ours.map(f64::to_bits), std.map(f64::to_bits), "{text:?}: {ours:?} against {std:?}");
+    }
+}

@@ -107,13 +107,15 @@ pub(crate) fn wrap(s: &str, max_w: i32, px: f64) -> Vec<String> {
 }
 
 /// A text style of `px` CSS pixels (plotters writes font-size = size / 1.24).
+/// The family is passed as a name: plotters' `From<&str>` lower-cases it to
+/// spot "serif" and the like, which links std's Unicode case tables (12 KB).
 pub(crate) fn font<'a>(theme: &'a ChartTheme, px: f64, color: RGBColor) -> TextStyle<'a> {
-    (theme.font_family.as_str(), px * 1.24).into_font().color(&color)
+    (FontFamily::Name(&theme.font_family), px * 1.24).into_font().color(&color)
 }
 
 /// Bold variant of [`font`].
 pub(crate) fn bold<'a>(theme: &'a ChartTheme, px: f64, color: RGBColor) -> TextStyle<'a> {
-    (theme.font_family.as_str(), px * 1.24, FontStyle::Bold).into_font().color(&color)
+    (FontFamily::Name(&theme.font_family), px * 1.24, FontStyle::Bold).into_font().color(&color)
 }
 
 /// `a` moved `t` (0..1) of the way towards `b`.

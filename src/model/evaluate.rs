@@ -250,7 +250,7 @@ fn resolve(s: &Scenario, tech: Tech, ov: &Overrides) -> SideTech {
         case_c: s.case_c,
     };
     let speed = speed_index(gbps_value(s.gbps)).min(SPEEDS_GBPS.len() - 1);
-    let ports = |id: &str| id.parse::<f64>().unwrap_or(1.0);
+    let ports = |id: &str| id.parse::<u32>().map_or(1.0, f64::from);
     let breakout = Breakout { nic_ports: ports(s.nic_ports), sw_ports: ports(s.sw_ports) };
     SideTech::resolve(tech, speed, breakout, ov, s.host_w, &rel)
 }

@@ -147,7 +147,7 @@ pub static ALGO_OPTIONS: &[ChoiceOption] =
 
 /// Port speed in Gb/s from the `gbps` choice id.
 pub fn gbps_value(id: &str) -> f64 {
-    id.parse().unwrap_or(800.0)
+    id.parse::<u32>().map_or(800.0, f64::from)
 }
 
 /// Catalog entry for a technology id at the scenario's port speed

@@ -232,7 +232,7 @@ impl Scenario {
     /// fastest module (3.2T) it is cut to the most ports that fit.
     fn fix_breakout(&mut self) -> Vec<Notice> {
         let speed = speed_index(gbps_value(self.gbps));
-        let fits = |id: &str| module_speed(speed, id.parse().unwrap_or(1.0)).is_some();
+        let fits = |id: &str| module_speed(speed, id.parse::<u32>().map_or(1.0, f64::from)).is_some();
         let mut notices = Vec::new();
         for (key, options) in [("nic_ports", NIC_PORT_OPTIONS), ("sw_ports", SW_PORT_OPTIONS)] {
             let asked = self.choice(key).unwrap_or("1");

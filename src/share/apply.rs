@@ -73,9 +73,9 @@ fn set_number(s: &mut Scenario, def: &InputDef, given: &Given) -> Option<Notice>
             if let Some(why) = unusable(text) {
                 return Some(Notice::new(def.key, format!("{why}; kept {}", kept())));
             }
-            match text.parse::<f64>() {
-                Ok(v) => v,
-                Err(_) => {
+            match crate::decimal::parse_decimal(text) {
+                Some(v) => v,
+                None => {
                     return Some(Notice::new(def.key, format!("'{}' is not a number; kept {}", echo(text), kept())));
                 }
             }

@@ -35,7 +35,7 @@ fn setting(s: &Scenario, key: &str, fmt: &NumberFormat) -> Option<String> {
         InputKind::Choice { .. } => {
             let label = def.option_label(s.choice(key)?)?;
             // A bare number ("2" fabric planes) needs its unit; "1.6T" does not.
-            if label.parse::<f64>().is_ok() { with_unit(label, def.unit) } else { label.to_string() }
+            if label.bytes().all(|b| b.is_ascii_digit()) { with_unit(label, def.unit) } else { label.to_string() }
         }
         InputKind::Number { .. } | InputKind::Override { .. } => with_unit(&number(s.number(key)?, fmt), def.unit),
     };

@@ -99,9 +99,9 @@ fn NumberInput(
         if overridable && !is_overridden { at_step(v, step).to_string() } else { v.to_string() }
     };
     let set = move |raw: String| {
-        let outcome = match raw.trim().parse::<f64>() {
-            Ok(v) => scenario.try_update(|s| s.set_number(key, v)).flatten(),
-            Err(_) => Some(Notice::new(
+        let outcome = match crate::decimal::parse_decimal(raw.trim()) {
+            Some(v) => scenario.try_update(|s| s.set_number(key, v)).flatten(),
+            None => Some(Notice::new(
                 key,
                 format!("'{}' is not a number; kept the previous value", crate::model::validate::clip(&raw)),
             )),
