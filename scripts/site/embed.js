@@ -279,15 +279,17 @@ function fail(record, error, starting = true) {
 }
 
 /**
- * Shows the mounted widget once its stylesheet applies and all of it is built
- * (the calculator builds in stages and marks its element data-ready); the
- * reserved height holds until then, so nothing around it moves in between.
+ * Shows the mounted widget once its stylesheet applies: mount() has built its
+ * first part (the headline first), and the calculator adds the rest below it
+ * in later tasks, marking its element data-ready when done. The reserved
+ * height holds until then, so nothing around the widget moves in between.
  */
 function revealWhenReady(record) {
   const root = record.host.shadowRoot;
   // On the widget's own element, over its stylesheet (which resets :host).
   const reserved = Math.round(record.host.getBoundingClientRect().height);
-  root.adoptedStyleSheets = sheetOf(`${HOST_CSS}\n.oc-root{visibility:hidden;min-height:${reserved}px !important}`);
+  const holding = `${HOST_CSS}\n.oc-root{min-height:${reserved}px !important}`;
+  root.adoptedStyleSheets = sheetOf(`${holding}\n.oc-root{visibility:hidden}`);
   const link = root.querySelector('link[rel=stylesheet]');
   const styled = new Promise((resolve) => {
     if (!link || link.sheet) return resolve();
@@ -301,6 +303,9 @@ function revealWhenReady(record) {
     watch.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
   });
   const widget = record.widget;
+  styled.then(() => {
+    if (record.widget === widget && !root.querySelector('[data-ready]')) root.adoptedStyleSheets = sheetOf(holding);
+  });
   Promise.all([styled, built]).then(() => {
     if (record.widget === widget) root.adoptedStyleSheets = sheetOf(HOST_CSS);
   });
