@@ -52,10 +52,11 @@ impl NumberFormat {
         self.fixed(value.round(), 0)
     }
 
-    /// Three significant figures, at least; never exponent notation.
+    /// Three significant figures, at least; never exponent notation. Zero is
+    /// "0" (a SiPh proposal saves no latency: "0 ns", not "0.000 ns").
     pub fn significant(&self, value: f64) -> String {
         let abs = value.abs();
-        let decimals = if abs >= 100.0 {
+        let decimals = if abs >= 100.0 || abs == 0.0 {
             0
         } else if abs >= 10.0 {
             1
@@ -223,6 +224,8 @@ mod tests {
         assert_eq!(en().metric(7.26, "months"), "7.3 months");
         assert_eq!(en().metric(0.0, "months"), "immediate");
         assert_eq!(en().metric(552.0, "us/step"), "552 µs/step");
+        assert_eq!(en().metric(0.0, "us/step"), "0 ns/step");
+        assert_eq!(en().duration_ns(-0.0), "0 ns");
         assert_eq!(en().metric(41.27, "%"), "41.3%");
         assert_eq!(en().metric(4.0, "links/pair"), "4 per pair");
         assert_eq!(en().metric(4.5, "links/pair"), "4.50 on average per pair");
