@@ -4,6 +4,13 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's clock, in milliseconds (`performance.now()`).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    pub fn now_ms() -> f64;
+}
+
 /// Offers `content` as a file download named `filename`.
 pub fn download_text(filename: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));

@@ -7,12 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::uncertainty::{SPREADS, monte_carlo};
 use crate::model::{Scenario, evaluate};
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn performance_now() -> f64;
-}
+use crate::ui::browser::now_ms as performance_now;
 
 /// Times `evaluations` runs of `evaluate` on the default scenario, each with
 /// a different GPU count (a constant input lets the optimiser hoist the call
