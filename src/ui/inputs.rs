@@ -2,10 +2,12 @@
 //! fieldset per group, a slider paired with a number box per numeric input, a
 //! select per choice, and a help disclosure naming each default's source.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::inputs::SAME_TECH;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
+use crate::ui::texts::{self, TextsState};
 
 /// Every input of one group, in table order.
 #[component]
@@ -169,16 +171,30 @@ fn ChoiceInput(
     }
 }
 
-/// The help text and the source of the default, behind a keyboard-usable disclosure.
+/// The help text and the source of the default, behind a keyboard-usable
+/// disclosure. They come from the texts file (`super::texts`): the paragraph,
+/// the input's `aria-describedby`, is there from the start and fills in
+/// when the file arrives.
 #[component]
 fn Help(def: &'static InputDef, id: String) -> impl IntoView {
+    let key = def.key;
+    let estimate = def.estimate.then_some(" (estimate)");
+    let text = move || {
+        texts::read(|t| match t {
+            TextsState::Loaded(t) => {
+                let (help, source) = (t.help(key).unwrap_or_default(), t.source(key).unwrap_or_default());
+                Some(Either::Left(view! {
+                    {format!("{help} ")}<span class="oc-source">"Source: "{source.to_string()}{estimate}</span>
+                }))
+            }
+            TextsState::Failed => Some(Either::Right(texts::HELP_MISSING)),
+            TextsState::Pending => None,
+        })
+    };
     view! {
-        <details class="oc-help">
+        <details class="oc-help" on:toggle=|_| texts::load_now()>
             <summary aria-label=format!("About {}", def.label)>"?"</summary>
-            <p id=id>
-                {def.help}" "
-                <span class="oc-source">"Source: "{def.source}{def.estimate.then_some(" (estimate)")}</span>
-            </p>
+            <p id=id>{text}</p>
         </details>
     }
 }
