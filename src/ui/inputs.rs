@@ -2,7 +2,6 @@
 //! fieldset per group, a slider paired with a number box per numeric input, a
 //! select per choice, and a help disclosure naming each default's source.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::inputs::SAME_TECH;
@@ -178,23 +177,18 @@ fn ChoiceInput(
 #[component]
 fn Help(def: &'static InputDef, id: String) -> impl IntoView {
     let key = def.key;
-    let estimate = def.estimate.then_some(" (estimate)");
-    let text = move || {
+    // Text nodes only (no view that changes shape): the least code per place.
+    let help = move || {
         texts::read(|t| match t {
-            TextsState::Loaded(t) => {
-                let (help, source) = (t.help(key).unwrap_or_default(), t.source(key).unwrap_or_default());
-                Some(Either::Left(view! {
-                    {format!("{help} ")}<span class="oc-source">"Source: "{source.to_string()}{estimate}</span>
-                }))
-            }
-            TextsState::Failed => Some(Either::Right(texts::HELP_MISSING)),
-            TextsState::Pending => None,
+            TextsState::Loaded(t) => format!("{} ", t.help(key).unwrap_or_default()),
+            TextsState::Failed => texts::HELP_MISSING.to_string(),
+            TextsState::Pending => String::new(),
         })
     };
     view! {
         <details class="oc-help" on:toggle=|_| texts::load_now()>
             <summary aria-label=format!("About {}", def.label)>"?"</summary>
-            <p id=id>{text}</p>
+            <p id=id>{help}<span class="oc-source">{move || texts::source("Source: ", def)}</span></p>
         </details>
     }
 }

@@ -23,16 +23,6 @@ fn shown(def: &InputDef, s: &Scenario) -> String {
     }
 }
 
-/// The source of an input's default, once the texts are in.
-fn source(def: &InputDef) -> Option<String> {
-    texts::read(|t| match t {
-        TextsState::Loaded(t) => {
-            t.source(def.key).map(|s| format!("{s}{}", if def.estimate { " (estimate)" } else { "" }))
-        }
-        _ => None,
-    })
-}
-
 #[component]
 pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
     let defaults = Scenario::default();
@@ -48,7 +38,9 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
         <details class="oc-panel oc-methodology" node_ref=panel on:toggle=|_| texts::load_now()>
             <summary><h2>"Methodology and sources"</h2></summary>
             // What a reader (or a printout) gets while the texts are missing: one line, not blanks.
-            {move || texts::read(texts::panel_line).map(|line| view! { <p class="oc-texts-missing">{line}</p> })}
+            <p class="oc-texts-missing" hidden=move || texts::read(|t| texts::panel_line(t).is_none())>
+                {move || texts::read(|t| texts::panel_line(t).unwrap_or_default())}
+            </p>
             <div class="oc-formulas">
                 <h3>"Formulas"</h3>
                 <dl>
@@ -93,7 +85,7 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
                                     <td>{move || scenario.with(|s| shown(def, s))}</td>
                                     <td>{default}</td>
                                     <td>{def.unit}</td>
-                                    <td>{move || source(def)}</td>
+                                    <td>{move || texts::source("", def)}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::InputDef;
 use crate::texts::{FILE_NAME, Texts};
 use crate::ui::browser::describe;
 
@@ -50,10 +51,25 @@ pub fn panel_line(state: &TextsState) -> Option<&'static str> {
     }
 }
 
+/// `before` and the source of an input's default, marked if an estimate, once
+/// the texts are in ("" until then).
+pub fn source(before: &str, def: &InputDef) -> String {
+    read(|t| match (t, def.estimate) {
+        (TextsState::Loaded(t), estimate) => t
+            .source(def.key)
+            .map(|s| format!("{before}{s}{}", if estimate { " (estimate)" } else { "" }))
+            .unwrap_or_default(),
+        _ => String::new(),
+    })
+}
+
 type Waiter = Box<dyn FnOnce(&TextsState)>;
 
+// A trigger beside a plain cell rather than a signal of the state: a signal
+// of a new type instantiates reactive_graph's generic code once more.
 thread_local! {
-    static STATE: ArcRwSignal<TextsState> = ArcRwSignal::new(TextsState::Pending);
+    static STATE: RefCell<TextsState> = const { RefCell::new(TextsState::Pending) };
+    static CHANGED: ArcTrigger = ArcTrigger::new();
     /// The file's URL, from the first calculator mounted on the page.
     static URL: RefCell<Option<String>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
@@ -64,13 +80,14 @@ thread_local! {
 /// Reads the texts' state; a reactive closure that calls it runs again when
 /// they arrive.
 pub fn read<R>(f: impl FnOnce(&TextsState) -> R) -> R {
-    STATE.with(|s| s.with(f))
+    CHANGED.with(ArcTrigger::track);
+    STATE.with(|s| f(&s.borrow()))
 }
 
 /// Calls `f` with the texts once they are loaded or have failed (at once if
 /// they have); starts loading them if that has not begun.
 pub fn when_settled(f: impl FnOnce(&TextsState) + 'static) {
-    let now = STATE.with(|s| s.get_untracked());
+    let now = STATE.with(|s| s.borrow().clone());
     if now == TextsState::Pending {
         WAITING.with(|w| w.borrow_mut().push(Box::new(f)));
         load_now();
@@ -152,7 +169,8 @@ fn settle(loaded: Result<Texts, String>) {
             TextsState::Failed
         }
     };
-    STATE.with(|s| s.set(state.clone()));
+    STATE.with(|s| *s.borrow_mut() = state.clone());
+    CHANGED.with(ArcTrigger::notify);
     for waiter in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
         waiter(&state);
     }
