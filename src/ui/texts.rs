@@ -77,11 +77,19 @@ thread_local! {
     static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Reads the texts' state; a reactive closure that calls it runs again when
-/// they arrive.
+/// Reads the texts' state; a reactive closure that calls it while they are
+/// pending runs again when they arrive. Only then does it subscribe: the
+/// trigger lives as long as the page, and keeps an entry for each closure
+/// subscribed to it, even one of a widget since removed, until it fires
+/// (tests/e2e/hardening.test.mjs mounts 1,500 widgets).
 pub fn read<R>(f: impl FnOnce(&TextsState) -> R) -> R {
-    CHANGED.with(ArcTrigger::track);
-    STATE.with(|s| f(&s.borrow()))
+    STATE.with(|s| {
+        let state = s.borrow();
+        if matches!(*state, TextsState::Pending) {
+            CHANGED.with(ArcTrigger::track);
+        }
+        f(&state)
+    })
 }
 
 /// Calls `f` with the texts once they are loaded or have failed (at once if
