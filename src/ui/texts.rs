@@ -25,7 +25,7 @@ use crate::texts::{FILE_NAME, Texts};
 use crate::ui::browser::describe;
 
 /// Where the page's texts stand.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum TextsState {
     Pending,
     Loaded(Arc<Texts>),
@@ -39,14 +39,14 @@ const IDLE_TIMEOUT_MS: u32 = 2_000;
 
 /// Shown where a help text would be when the file could not be loaded.
 pub const HELP_MISSING: &str =
-    "The help text could not be loaded (offline, or blocked by this page's policy); it is in the calculator's README.";
+    "The help text could not be loaded (the console says why); it is in the calculator's README.";
 /// Shown once at the top of the methodology panel while the texts are missing.
 pub fn panel_line(state: &TextsState) -> Option<&'static str> {
     match state {
         TextsState::Loaded(_) => None,
         TextsState::Pending => Some("The formulas and sources are still loading."),
         TextsState::Failed => Some(
-            "The formulas and sources could not be loaded (offline, or blocked by this page's policy); they are in the calculator's README, section Methodology.",
+            "The formulas and sources could not be loaded (the console says why); they are in the calculator's README, section Methodology.",
         ),
     }
 }
@@ -96,7 +96,7 @@ pub fn read<R>(f: impl FnOnce(&TextsState) -> R) -> R {
 /// they have); starts loading them if that has not begun.
 pub fn when_settled(f: impl FnOnce(&TextsState) + 'static) {
     let now = STATE.with(|s| s.borrow().clone());
-    if now == TextsState::Pending {
+    if matches!(now, TextsState::Pending) {
         WAITING.with(|w| w.borrow_mut().push(Box::new(f)));
         load_now();
     } else {
