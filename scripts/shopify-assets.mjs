@@ -1,8 +1,9 @@
 // Fills a Shopify theme app extension's assets/ from a built site (dist/, or
 // the tests' target/site-ci): the loader as optics-embed.js and the files it
 // names (the glue, the wasm, the stylesheet) and the texts file the wasm
-// fetches beside the stylesheet, byte for byte, under the names the build gave them. Shopify serves an extension's assets from one flat CDN
-// folder, so the loader finds them beside itself as it does in dist/.
+// fetches beside the stylesheet, byte for byte, under the names the build
+// gave them. Shopify serves an extension's assets from one flat CDN folder,
+// so the loader finds them beside itself as it does in dist/.
 //
 //   node scripts/shopify-assets.mjs <site dir> <extension dir>
 //

@@ -21,8 +21,8 @@
 //   optics-calc-*.js wasm-bindgen's glue, its innerHTML through a Trusted
 //                    Types policy, minified (its integrity attributes follow)
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
-// it needs Node, cargo (rustup's, for the texts), and Chromium for the first paint (without one it warns and
-// the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
+// it needs Node, cargo (rustup's, for the texts file), and Chromium for the
+// first paint (without one it warns and the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
 // that removes itself and its caches, so a cache never hides a rebuilt page,
 // and nothing is compressed (trunk serve sends plain files).
 import { execFileSync } from 'node:child_process';
@@ -231,8 +231,9 @@ write('embed.js', `// The optics calculator's loader (README: "Embedding on a ho
 // Browsers refuse module files and fetch() from file:// (origin "null"), but
 // run inline module scripts: the web glue goes inline and compiles the wasm
 // from base64 synchronously, and the texts are a JSON block the wasm reads
-// (id optics-calc-texts, src/ui/texts.rs); `<` escaped, so none ends it. Built from the source page, so no Trunk link
-// (which would point to a file) survives.
+// (id optics-calc-texts, src/ui/texts.rs); `<` escaped, so none ends it.
+// Built from the source page, so no Trunk link (which would point to a file)
+// survives.
 const css = read(files.css).toString('utf8');
 const glue = read(files.glue).toString('utf8');
 const script = `${glue}
