@@ -1,8 +1,9 @@
 // Fills a Shopify theme app extension's assets/ from a built site (dist/, or
 // the tests' target/site-ci): the loader as optics-embed.js and the files it
-// names (the glue, the wasm, the stylesheet), byte for byte, under the names
-// the build gave them. Shopify serves an extension's assets from one flat CDN
-// folder, so the loader finds them beside itself as it does in dist/.
+// names (the glue, the wasm, the stylesheet) and the texts file the wasm
+// fetches beside the stylesheet, byte for byte, under the names the build
+// gave them. Shopify serves an extension's assets from one flat CDN folder,
+// so the loader finds them beside itself as it does in dist/.
 //
 //   node scripts/shopify-assets.mjs <site dir> <extension dir>
 //
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Files this script writes (the rest of assets/ is the extension's own source). */
-export const BUILT = /^(optics-embed\.js|optics-calc-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.css)$/;
+export const BUILT = /^(optics-embed\.js|optics-calc-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.css|optics-texts-[0-9a-f]+\.json)$/;
 /** Shopify's budget for each of an app block's JavaScript files, compressed. */
 export const JS_BUDGET_GZIP_BYTES = 10 * 1024;
 
@@ -23,7 +24,9 @@ export function fillAssets(site, extension) {
   const loader = readFileSync(join(site, 'embed.js'), 'utf8');
   const named = [...loader.matchAll(/here\('\.\/([^']+)'\)/g)].map((m) => m[1]).filter((n) => n !== '');
   if (named.length !== 3) throw new Error(`expected the loader to name 3 files, found: ${named.join(', ')}`);
-  for (const name of named) {
+  const texts = readdirSync(site).filter((f) => /^optics-texts-[0-9a-f]+\.json$/.test(f));
+  if (texts.length !== 1) throw new Error(`expected one texts file in ${site}, found: ${texts.join(', ') || 'none'}`);
+  for (const name of [...named, ...texts]) {
     if (!BUILT.test(name) || !existsSync(join(site, name))) throw new Error(`the loader names ${name}, which ${site} does not hold`);
     copyFileSync(join(site, name), join(assets, name));
   }

@@ -3,6 +3,7 @@
 use optics_calc::export::{FORMAT, from_json, to_csv, to_json};
 use optics_calc::model::{INPUTS, Scenario, evaluate};
 use optics_calc::share::decode;
+use optics_calc::texts::Texts;
 
 fn sample() -> Scenario {
     decode("v=1&gpus=65536&gbps=1600&alt=cpo&alt_w=9.5&region=ercot&usd_kwh=0.066&years=7").scenario
@@ -22,12 +23,16 @@ fn section<'a>(csv: &'a str, title: &str) -> Vec<&'a str> {
 #[test]
 fn csv_lists_every_input_with_unit_and_source() {
     let s = sample();
-    let csv = to_csv(&s, &evaluate(&s));
+    let csv = to_csv(&s, &evaluate(&s), &Texts::from_tables());
     assert!(csv.starts_with("\u{FEFF}Inputs\r\n"), "BOM then the inputs section");
     let rows = section(&csv, "Inputs");
     assert_eq!(rows[0], "Key,Input,Value,Unit,Default,Source");
     assert_eq!(rows.len(), INPUTS.len() + 1);
-    assert!(rows.iter().any(|r| r.starts_with("gpus,GPUs,65536,GPUs,32768,")), "{:?}", rows[1]);
+    let gpus = rows.iter().find(|r| r.starts_with("gpus,GPUs,65536,GPUs,32768,")).unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(
+        gpus.ends_with(",\"Scenario choice: a 32,768-GPU training cluster, the scale of the seed article's claims.\""),
+        "{gpus}"
+    );
     let alt_w = rows.iter().find(|r| r.starts_with("alt_w,")).unwrap();
     assert!(alt_w.contains(",9.5,W,"), "override value then its catalog default: {alt_w}");
 }
@@ -36,7 +41,7 @@ fn csv_lists_every_input_with_unit_and_source() {
 fn csv_results_put_the_sides_side_by_side_with_the_difference() {
     let s = sample();
     let r = evaluate(&s);
-    let csv = to_csv(&s, &r);
+    let csv = to_csv(&s, &r, &Texts::from_tables());
     let rows = section(&csv, "Results");
     assert_eq!(rows[0], "Figure,Unit,Baseline,Proposed,Baseline minus proposed");
     let optics = rows.iter().find(|r| r.starts_with("Optics power,W,")).unwrap();
@@ -57,7 +62,7 @@ fn csv_results_put_the_sides_side_by_side_with_the_difference() {
 fn csv_and_json_carry_the_module_ends_and_the_npv_by_cause() {
     let s = decode("v=2&gbps=400&sw_ports=2&alt2=dsp&alt3=dsp").scenario;
     let r = evaluate(&s);
-    let csv = to_csv(&s, &r);
+    let csv = to_csv(&s, &r, &Texts::from_tables());
     let rows = section(&csv, "Results");
     let cells = |start: &str| -> Vec<f64> {
         let row = rows.iter().find(|r| r.starts_with(start)).unwrap_or_else(|| panic!("no row {start}"));
@@ -85,7 +90,7 @@ fn csv_and_json_carry_the_module_ends_and_the_npv_by_cause() {
 fn csv_has_one_cost_row_per_year_from_purchase() {
     let s = sample();
     let r = evaluate(&s);
-    let csv = to_csv(&s, &r);
+    let csv = to_csv(&s, &r, &Texts::from_tables());
     let rows = section(&csv, "Cumulative cost by year");
     assert_eq!(rows.len(), 1 + 7 + 1, "header, year 0 and 7 years");
     assert!(rows[1].starts_with("0,"));

@@ -3,12 +3,16 @@
 //
 //   embed.js         the host pages' loader, from scripts/site/embed.js with
 //                    this build's hashed file names filled in (stable name)
+//   optics-texts-<hash>.json  the inputs' help and sources and the methodology's
+//                    formulas, which the wasm fetches at idle rather than
+//                    carries (src/texts.rs): written by the native examples/texts.rs
 //   index.html       gains the first paint (the app's default report,
 //                    pre-rendered by prerender.mjs in headless Chromium) and a
 //                    Content-Security-Policy that allows the page's inline
 //                    scripts (Trunk's loader, the link guard) by their hashes
 //   calculator.html  the page as one file for file://: the same first paint,
-//                    styles, glue and wasm inline, each allowed by hash
+//                    styles, glue and wasm inline, each allowed by hash, and
+//                    the texts as an inline JSON block
 //   sw.js            the service worker, from scripts/site/sw.js, precaching
 //                    every file of this build under a name derived from them
 //   *.br, *.gz       brotli and gzip beside every text asset and the wasm,
@@ -17,10 +21,11 @@
 //   optics-calc-*.js wasm-bindgen's glue, its innerHTML through a Trusted
 //                    Types policy, minified (its integrity attributes follow)
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
-// it needs Node, and Chromium for the first paint (without one it warns and
-// the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
+// it needs Node, cargo (rustup's, for the texts file), and Chromium for the
+// first paint (without one it warns and the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
 // that removes itself and its caches, so a cache never hides a rebuilt page,
 // and nothing is compressed (trunk serve sends plain files).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +52,23 @@ const one = (pattern) => {
   return found[0];
 };
 const files = { glue: one(/^optics-calc-[0-9a-f]+\.js$/), wasm: one(/^optics-calc-[0-9a-f]+_bg\.wasm$/), css: one(/^main-[0-9a-f]+\.css$/) };
+
+// --- the texts file -------------------------------------------------------------
+// Written by the crate's own tables, compiled natively (rustup's cargo, as
+// `make test-native`, into target/ beside the tests' builds): Trunk's wasm
+// settings (target dir, RUSTFLAGS, build-std) are not for it. Its name holds
+// a hash the wasm computed from the same sources (src/texts.rs), so the two
+// always match; written before the first paint so that the page pre-rendered
+// below finds it.
+{
+  const env = { ...process.env, CARGO_TARGET_DIR: join(source, 'target'), PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  for (const key of Object.keys(env)) {
+    if (/^(RUSTFLAGS|CARGO_ENCODED_RUSTFLAGS|CARGO_UNSTABLE_BUILD_STD|RUSTC_BOOTSTRAP|RUSTC|CARGO_BUILD_TARGET|CARGO_TARGET_WASM32_.*)$/.test(key)) delete env[key];
+  }
+  const name = execFileSync('cargo', ['run', '-q', '--example', 'texts', '--', staging], { cwd: source, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  if (!/^optics-texts-[0-9a-f]{16}\.json$/.test(name) || one(/^optics-texts-[0-9a-f]+\.json$/) !== name) throw new Error(`examples/texts.rs wrote ${name}, not one texts file`);
+  files.texts = name;
+}
 
 // --- Trusted Types: the glue's one HTML sink goes through a named policy --------
 // Leptos builds static parts of a view from <template> markup (innerHTML), a
@@ -128,8 +150,9 @@ const cspMeta = (overrides) => {
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 };
 const hashes = (blocks) => blocks.map((b) => `'sha256-${sha256(b)}'`).join(' ');
-/** The bodies of the page's inline scripts (Trunk's loader, the link guard). */
-const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+/** The bodies of the page's inline scripts (Trunk's loader, the link guard), not its JSON data blocks. */
+const inlineScripts = (html) =>
+  [...html.matchAll(/<script(?![^>]*\s(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 /** Puts `meta` first in <head>, before anything it governs. */
 const withMeta = (html, meta) => html.replace(/<head>/, `<head>\n  ${meta}`);
 
@@ -207,8 +230,10 @@ write('embed.js', `// The optics calculator's loader (README: "Embedding on a ho
 // --- calculator.html: one file for file:// -----------------------------------------
 // Browsers refuse module files and fetch() from file:// (origin "null"), but
 // run inline module scripts: the web glue goes inline and compiles the wasm
-// from base64 synchronously. Built from the source page, so no Trunk link
-// (which would point to a file) survives.
+// from base64 synchronously, and the texts are a JSON block the wasm reads
+// (id optics-calc-texts, src/ui/texts.rs); `<` escaped, so none ends it.
+// Built from the source page, so no Trunk link (which would point to a file)
+// survives.
 const css = read(files.css).toString('utf8');
 const glue = read(files.glue).toString('utf8');
 const script = `${glue}
@@ -222,7 +247,11 @@ const singleBody = withFirstPaint(
     .replace(/\s*<link rel="manifest"[^>]*>/g, '')
     .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
     .replace('</head>', `  <style>${css}</style>\n</head>`)
-    .replace('</body>', `<script type="module">${script}</script>\n</body>`),
+    .replace(
+      '</body>',
+      // A function: the texts hold `$`, which a replacement string would read as a pattern.
+      () => `<script type="application/json" id="optics-calc-texts">${read(files.texts).toString('utf8').replaceAll('<', '\\u003c')}</script>\n<script type="module">${script}</script>\n</body>`,
+    ),
 );
 const single = withMeta(
   singleBody,

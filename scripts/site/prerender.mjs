@@ -66,6 +66,9 @@ async function capture(browser, url, viewport) {
   const markup = await page.evaluate((later) => {
     const root = document.querySelector('[data-optics-calculator-standalone]');
     for (const part of root.querySelectorAll(later)) part.remove();
+    // The help texts arrive at idle (src/ui/texts.rs), whether before this
+    // capture or after: the first paint has them as the app starts, empty.
+    for (const help of root.querySelectorAll('.oc-help > p')) help.replaceChildren();
     // Built in full is what the app says once it has built the rest itself.
     for (const el of root.querySelectorAll('[data-ready]')) el.removeAttribute('data-ready');
     // What the user set lives in properties, which markup does not carry.

@@ -35,7 +35,7 @@ use super::dom::{
 };
 use super::summary::summary;
 use crate::share::decode;
-use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query};
+use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query, texts};
 
 /// Marks a host element that holds a widget, so it is never mounted twice.
 const MOUNTED_ATTR: &str = "data-optics-calculator-mounted";
@@ -92,6 +92,8 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
         console_note(&format!("config: {note}"));
     }
     let (base_url, stylesheet) = ASSETS.with(|a| a.borrow().clone());
+    // The texts file lies beside the stylesheet (dist/, or a Shopify asset folder).
+    texts::load_at_idle(texts::url_beside(if stylesheet.is_empty() { &base_url } else { &stylesheet }));
     let root =
         open_shadow_root(host).map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
     let target = build_shadow(&root, &stylesheet, &config)?;

@@ -7,13 +7,16 @@
 
 use crate::model::report::{SideReport, TierRow};
 use crate::model::{INPUTS, InputKind, Report, Scenario, input_def};
+use crate::texts::Texts;
 
 use super::csv_field::{Cell, push_row, text};
 
-/// The whole export. See the module documentation for its layout.
-pub fn to_csv(s: &Scenario, r: &Report) -> String {
+/// The whole export. See the module documentation for its layout. The
+/// Source column is read from `texts` (`Texts::from_tables()` natively; in
+/// the browser, the texts file once loaded).
+pub fn to_csv(s: &Scenario, r: &Report, texts: &Texts) -> String {
     let mut out = String::from("\u{FEFF}");
-    inputs(&mut out, s);
+    inputs(&mut out, s, texts);
     out.push_str("\r\n");
     results(&mut out, r);
     out.push_str("\r\n");
@@ -31,7 +34,7 @@ pub fn to_csv(s: &Scenario, r: &Report) -> String {
 
 /// Every input with its value and default; choices by label, an Override's
 /// default is the catalog value it replaces.
-fn inputs(out: &mut String, s: &Scenario) {
+fn inputs(out: &mut String, s: &Scenario, texts: &Texts) {
     push_row(out, &[text("Inputs")]);
     push_row(out, &[text("Key"), text("Input"), text("Value"), text("Unit"), text("Default"), text("Source")]);
     for def in INPUTS {
@@ -46,7 +49,17 @@ fn inputs(out: &mut String, s: &Scenario) {
                 (option_label(def.key, s.choice(def.key)), option_label(def.key, Some(default)))
             }
         };
-        push_row(out, &[text(def.key), text(def.label), value, text(def.unit), default, text(def.source)]);
+        push_row(
+            out,
+            &[
+                text(def.key),
+                text(def.label),
+                value,
+                text(def.unit),
+                default,
+                text(texts.source(def.key).unwrap_or_default()),
+            ],
+        );
     }
 }
 

@@ -67,7 +67,12 @@ pub struct InputDef {
     pub unit: &'static str,
     pub group: Group,
     pub kind: InputKind,
+    /// What the input means, in a sentence or two. Native builds only: the
+    /// wasm reads it from the texts file (`crate::texts`), like `source`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub help: &'static str,
+    /// Where the default comes from.
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
     /// True where the source is tagged C or E in reference-data.md (or is ours).
     pub estimate: bool,
@@ -116,6 +121,7 @@ pub static LEVEL_TECH_OPTIONS: &[ChoiceOption] = &[
     o("cpo", "Co-packaged optics"),
 ];
 /// Help of every `base1`..`alt3` input.
+#[cfg(not(target_arch = "wasm32"))]
 const LEVEL_TECH_HELP: &str =
     "Technology of this link level; 'same' is the side's own. Level 3 covers every level above the spine.";
 /// The `base1`..`alt3` option that means "the side's technology".
@@ -184,21 +190,27 @@ macro_rules! row {
         estimate: $e:expr, help: $h:expr, source: $s:expr $(,)? }) => {
         InputDef { key: stringify!($field), label: $l, unit: $u, group: Group::$g,
             kind: InputKind::Number { min: $min, max: $max, step: $step, default: $d },
-            help: $h, source: $s, estimate: $e }
+            #[cfg(not(target_arch = "wasm32"))] help: $h,
+            #[cfg(not(target_arch = "wasm32"))] source: $s,
+            estimate: $e }
     };
     (@def $field:ident Override { label: $l:expr, unit: $u:expr, group: $g:ident,
         min: $min:expr, max: $max:expr, step: $step:expr, catalog: $c:expr,
         estimate: $e:expr, help: $h:expr, source: $s:expr $(,)? }) => {
         InputDef { key: stringify!($field), label: $l, unit: $u, group: Group::$g,
             kind: InputKind::Override { min: $min, max: $max, step: $step },
-            help: $h, source: $s, estimate: $e }
+            #[cfg(not(target_arch = "wasm32"))] help: $h,
+            #[cfg(not(target_arch = "wasm32"))] source: $s,
+            estimate: $e }
     };
     (@def $field:ident Choice { label: $l:expr, unit: $u:expr, group: $g:ident,
         options: $opts:expr, default: $d:expr,
         estimate: $e:expr, help: $h:expr, source: $s:expr $(,)? }) => {
         InputDef { key: stringify!($field), label: $l, unit: $u, group: Group::$g,
             kind: InputKind::Choice { options: $opts, default: $d },
-            help: $h, source: $s, estimate: $e }
+            #[cfg(not(target_arch = "wasm32"))] help: $h,
+            #[cfg(not(target_arch = "wasm32"))] source: $s,
+            estimate: $e }
     };
     (@default Number { $($k:ident : $v:expr),* $(,)? }) => { row!(@pick default $($k : $v),*) };
     (@default Override { $($body:tt)* }) => { None };

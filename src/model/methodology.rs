@@ -1,7 +1,7 @@
 //! Methodology in plain words: every formula with its units, and under which
-//! inputs each of the seed article's claims holds or stops holding. The UI's
-//! methodology panel and the README render this together with the help and
-//! source of every row of `INPUTS`.
+//! inputs each of the seed article's claims holds or stops holding. The README
+//! renders this together with the help and source of every row of `INPUTS`;
+//! the UI's methodology panel reads it from the texts file (`crate::texts`).
 
 /// One formula or claim, in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -10,6 +10,8 @@ pub mod finance;
 pub mod headroom;
 pub mod inputs;
 pub mod latency;
+// Prose only, for native builds: the wasm reads it from the texts file (crate::texts).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod methodology;
 pub mod optics;
 pub mod power;

@@ -6,8 +6,10 @@ use leptos::task::spawn_local;
 
 use crate::export::{from_json, to_csv, to_json};
 use crate::model::{Notice, Scenario};
+use crate::texts::Texts;
 use crate::ui::CalcState;
 use crate::ui::browser::{copy_to_clipboard, download_text};
+use crate::ui::texts::{self, TextsState};
 
 /// How long the "Copied" feedback stays, ms.
 const FEEDBACK_MS: u64 = 2_000;
@@ -68,9 +70,22 @@ pub fn Actions(
             notices.set(vec![Notice::new(key, e)]);
         }
     };
+    // The Source column comes from the texts file: written once it is in.
     let csv = move |_| {
-        let text = scenario.with(|s| report.with(|r| to_csv(s, r)));
-        report_error("export", download_text("optics-calculator.csv", "text/csv", &text));
+        texts::when_settled(move |t| {
+            let none = Texts::default();
+            let texts = match t {
+                TextsState::Loaded(t) => t.as_ref(),
+                _ => &none,
+            };
+            // try_: the widget may have been unmounted while the texts loaded.
+            let Some(text) = scenario.try_with(|s| report.with(|r| to_csv(s, r, texts))) else { return };
+            let mut result = download_text("optics-calculator.csv", "text/csv", &text);
+            if result.is_ok() && !matches!(t, TextsState::Loaded(_)) {
+                result = Err("the sources could not be loaded, so the CSV's Source column is empty".into());
+            }
+            report_error("export", result);
+        });
     };
     let json = move |_| {
         let text = scenario.with(|s| report.with(|r| to_json(s, r)));
@@ -105,9 +120,10 @@ pub fn Actions(
                 return;
             }
         }
-        // Work deferred to the next pause (charts out of view) is done first.
+        // Work deferred to the next pause (charts out of view) is done first,
+        // and the methodology's texts are in (or have failed).
         settled.now();
-        print_soon();
+        texts::when_settled(|_| print_soon());
     };
     let reset = move |_| {
         scenario.set(Scenario::default());

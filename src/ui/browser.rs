@@ -161,7 +161,7 @@ pub fn page_base_url() -> String {
         .unwrap_or_default()
 }
 
-fn describe(e: JsValue) -> String {
+pub(crate) fn describe(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 

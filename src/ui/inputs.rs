@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::inputs::SAME_TECH;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
+use crate::ui::texts::{self, TextsState};
 
 /// Every input of one group, in table order.
 #[component]
@@ -169,16 +170,25 @@ fn ChoiceInput(
     }
 }
 
-/// The help text and the source of the default, behind a keyboard-usable disclosure.
+/// The help text and the source of the default, behind a keyboard-usable
+/// disclosure. They come from the texts file (`super::texts`): the paragraph,
+/// the input's `aria-describedby`, is there from the start and fills in
+/// when the file arrives.
 #[component]
 fn Help(def: &'static InputDef, id: String) -> impl IntoView {
+    let key = def.key;
+    // Text nodes only (no view that changes shape): the least code per place.
+    let help = move || {
+        texts::read(|t| match t {
+            TextsState::Loaded(t) => format!("{} ", t.help(key).unwrap_or_default()),
+            TextsState::Failed => texts::HELP_MISSING.to_string(),
+            TextsState::Pending => String::new(),
+        })
+    };
     view! {
-        <details class="oc-help">
+        <details class="oc-help" on:toggle=|_| texts::load_now()>
             <summary aria-label=format!("About {}", def.label)>"?"</summary>
-            <p id=id>
-                {def.help}" "
-                <span class="oc-source">"Source: "{def.source}{def.estimate.then_some(" (estimate)")}</span>
-            </p>
+            <p id=id>{help}<span class="oc-source">{move || texts::source("Source: ", def)}</span></p>
         </details>
     }
 }

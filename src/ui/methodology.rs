@@ -1,15 +1,16 @@
 //! Methodology and sources: every formula in words and every input with its
 //! current value, its default and the source of that default, read from the
-//! same tables the model uses. Opened for printing: it is the printed
+//! same tables the model uses (the prose from the texts file, `super::texts`,
+//! filled in when it arrives). Opened for printing: it is the printed
 //! report's inputs-and-sources page.
 
 use leptos::prelude::*;
 use leptos::{ev, html};
 
 use crate::model::inputs::SAME_TECH;
-use crate::model::methodology::FORMULAS;
 use crate::model::validate::fmt_num;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Scenario};
+use crate::ui::texts::{self, TextsState};
 
 /// An input's value as a reader sees it: choices by label, numbers plain.
 fn shown(def: &InputDef, s: &Scenario) -> String {
@@ -34,12 +35,21 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
     });
     on_cleanup(move || before_print.remove());
     view! {
-        <details class="oc-panel oc-methodology" node_ref=panel>
+        <details class="oc-panel oc-methodology" node_ref=panel on:toggle=|_| texts::load_now()>
             <summary><h2>"Methodology and sources"</h2></summary>
+            // What a reader (or a printout) gets while the texts are missing: one line, not blanks.
+            <p class="oc-texts-missing" hidden=move || texts::read(|t| texts::panel_line(t).is_none())>
+                {move || texts::read(|t| texts::panel_line(t).unwrap_or_default())}
+            </p>
             <div class="oc-formulas">
                 <h3>"Formulas"</h3>
                 <dl>
-                    {FORMULAS.iter().map(|f| view! { <dt>{f.name}</dt><dd>{f.text}</dd> }).collect_view()}
+                    {move || texts::read(|t| match t {
+                        TextsState::Loaded(t) => t.formulas.iter()
+                            .map(|f| view! { <dt>{f.name.clone()}</dt><dd>{f.text.clone()}</dd> })
+                            .collect_view(),
+                        _ => Vec::new(),
+                    })}
                 </dl>
             </div>
             <h3>"Inputs, defaults and sources"</h3>
@@ -75,7 +85,7 @@ pub fn Methodology(scenario: RwSignal<Scenario>) -> impl IntoView {
                                     <td>{move || scenario.with(|s| shown(def, s))}</td>
                                     <td>{default}</td>
                                     <td>{def.unit}</td>
-                                    <td>{def.source}{def.estimate.then_some(" (estimate)")}</td>
+                                    <td>{move || texts::source("", def)}</td>
                                 </tr>
                             }
                         }).collect_view()}

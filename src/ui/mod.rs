@@ -19,6 +19,7 @@ mod product;
 mod readout;
 mod settle;
 mod stages;
+pub(crate) mod texts;
 
 pub(crate) use browser::{fragment_query, page_base_url};
 pub use calculator::{CalcOptions, CalcState, Calculator, UrlSync};
@@ -67,6 +68,7 @@ pub fn mount_standalone() {
     }
     // Opened by a widget's Print button: print the report once drawn.
     let print = take_fragment(PRINT_FRAGMENT);
+    texts::load_at_idle(texts::url_beside(&page_base_url()));
     leptos::mount::mount_to(host, move || {
         provide_context(NumberFormat::default());
         provide_context(ChartTheme::default());
@@ -75,9 +77,10 @@ pub fn mount_standalone() {
             frame::talk_to_parent(state, options.cta.clone());
         }
         let calculator = view! { <Calculator state options /> };
-        // Queued after the charts' first drawings, which mounting queued.
+        // Queued after the charts' first drawings, which mounting queued,
+        // and once the methodology's texts are in (or have failed).
         if print {
-            print_soon();
+            texts::when_settled(|_| print_soon());
         }
         calculator
     })

@@ -121,6 +121,8 @@ for (const engine of ['firefox', 'webkit']) {
         { what: 'the figures of 65,536 GPUs' },
       );
       assertMatchesModel(assert, await browser.waitFor(settledMetrics, [null]), want);
+      // The help texts, fetched at idle (WebKit has no requestIdleCallback: the next task).
+      await browser.waitFor(() => document.querySelector('[id="oc-help-gpus"] .oc-source')?.textContent.startsWith('Source: '), [], { what: 'the help texts' });
       assert.deepEqual(await engineLog(browser), []);
       await browser.screenshot(`engines-${engine}-standalone`);
 

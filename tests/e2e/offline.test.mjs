@@ -23,6 +23,15 @@ import {
 } from './harness.mjs';
 
 const PREFIX = '/tools/optics/';
+/** The build's texts file (help, sources, formulas: src/texts.rs), which the precache must hold. */
+const TEXTS = JSON.parse(readFileSync(join(DIST, readdirSync(DIST).find((f) => /^optics-texts-[0-9a-f]+\.json$/.test(f))), 'utf8'));
+const GPUS = TEXTS.inputs.find((t) => t.key === 'gpus');
+
+/** Waits until the page shows the texts: the GPUs input's help and the first formula. */
+async function textsShown(page) {
+  await page.locator('[id="oc-help-gpus"]', { hasText: GPUS.help }).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('.oc-formulas dd', { hasText: TEXTS.formulas[0].text }).waitFor({ state: 'attached', timeout: 30_000 });
+}
 
 /** Resolves once a service worker controls the page. */
 async function controlled(page) {
@@ -80,6 +89,7 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
     await page.reload();
     await ready(page);
     assertMatchesModel(assert, await metrics(page), expected('gpus=4096'));
+    await textsShown(page);
     await setInput(page, 'input[type=range][data-input=gpus]', '16384');
     await nextFrame(page);
     assertMatchesModel(assert, await metrics(page), expected('gpus=16384'));
@@ -190,6 +200,8 @@ test('calculator.html works from file:// with a share link, input and export, un
     await page.click('[data-action=csv]');
     const csv = readFileSync(await (await download).path(), 'utf8');
     assert.match(csv, /gpus/i, 'the CSV lists the inputs');
+    assert.ok(csv.includes(GPUS.source), 'with their sources, from the inline texts');
+    await textsShown(page);
 
     assert.ok(log.requests.every((u) => /^(file|data|blob):/.test(u)), `network requests: ${log.requests}`);
     assert.deepEqual(await cspViolations(page), []);

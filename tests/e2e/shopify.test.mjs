@@ -142,7 +142,7 @@ test('the app block passes Theme Check, and its assets are the tested build with
     for (const r of ext.rows) console.log(`# asset ${r.name}: ${r.plain} B, ${r.gzip} B gzipped`);
     assert.deepEqual(ext.over, [], `every JavaScript asset within ${JS_BUDGET_GZIP_BYTES} B gzipped`);
     const names = ext.rows.map((r) => r.name);
-    for (const want of [/^optics-embed\.js$/, /^optics-calc-[0-9a-f]+_bg\.wasm$/, /^optics-calc-[0-9a-f]+\.js$/, /^main-[0-9a-f]+\.css$/, /^optics-calculator\.js$/, /^optics-calculator\.css$/]) {
+    for (const want of [/^optics-embed\.js$/, /^optics-calc-[0-9a-f]+_bg\.wasm$/, /^optics-calc-[0-9a-f]+\.js$/, /^main-[0-9a-f]+\.css$/, /^optics-texts-[0-9a-f]+\.json$/, /^optics-calculator\.js$/, /^optics-calculator\.css$/]) {
       assert.ok(names.some((n) => want.test(n)), `assets/ holds ${want}`);
     }
     // Byte for byte the tested build's files, the loader included.
@@ -182,6 +182,8 @@ test('the app block on a product page: the product\'s watts and price in the fig
       assert.equal(cta, `https://northwind-optics.example/cart/add?id=4711&quantity=${bill.qty}&properties%5BSKU%5D=NW-800-LPO-DR8-B`);
       assert.equal(bill.url, cta);
       assert.match(await page.locator('optics-calculator select[data-input=product]').evaluate((s) => s.selectedOptions[0].textContent), /Northwind 800G LPO DR8/);
+      // The help texts come from the CDN folder too (the texts file beside the stylesheet).
+      await page.locator('optics-calculator [id="oc-help-gpus"] .oc-source', { hasText: 'Source: ' }).waitFor({ state: 'attached', timeout: 30_000 });
       const fit = await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth);
       assert.ok(fit, `no horizontal scroll at ${width} px`);
       assert.deepEqual(log.errors, []);
