@@ -118,3 +118,25 @@ test('a desktop keeps its order: inputs beside the results, every group open, no
     await server.stop();
   }
 });
+
+test('the arrangement follows the width: a window narrowed to a phone takes the compact order, widened back the full one', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const { page, context, log } = await open(browser, server, '?v=2&gpus=4096&alt=lpo', DESKTOP);
+    const compact = () => page.locator('.oc-calculator.oc-compact').count();
+    assert.equal(await compact(), 0, 'a desktop starts in the full order');
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(() => document.querySelector('.oc-calculator.oc-compact .oc-headline-box'), null, { timeout: 10_000 });
+    assert.ok((await top(page, FIRST_FIGURE)) < PHONE.height, 'narrowed, the headline is on the first screen');
+    await page.setViewportSize(DESKTOP);
+    await page.waitForFunction(() => !document.querySelector('.oc-calculator.oc-compact'), null, { timeout: 10_000 });
+    assert.equal(await page.locator('.oc-inputs .oc-disclosure').count(), 0, 'widened, every group is open again');
+    assertMatchesModel(assert, await metrics(page), expected('v=2&gpus=4096&alt=lpo'));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
