@@ -6,9 +6,6 @@
 
 use leptos::prelude::*;
 use leptos::{ev, html};
-use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 use crate::embed::config::Layout;
 use crate::model::{Group, Report};
@@ -26,28 +23,18 @@ pub fn compact_signal(layout: Layout, start_width_px: f64, container: NodeRef<ht
         return Signal::from(layout.is_compact(0.0));
     }
     let compact = RwSignal::new(layout.is_compact(start_width_px));
-    // A ResizeObserver reports after layout, where reading the width costs
-    // nothing: measuring as the element loaded forced a layout of the page
-    // in the middle of the first task (~13 ms on a phone-class CPU, on the
-    // path to a link's first figures).
-    container.on_load(move |el| {
-        let target = el.clone();
-        let on_resize = Closure::<dyn Fn()>::new(move || {
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
             // Only a change of arrangement redraws the calculator.
-            let now = layout.is_compact(f64::from(target.client_width()));
+            let now = layout.is_compact(f64::from(el.client_width()));
             if compact.try_get_untracked() == Some(!now) {
                 compact.set(now);
             }
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&el);
-        // Both are dropped with the owner (a leptos cleanup must be Send; the
-        // wasm build has one thread).
-        let observing = SendWrapper::new((observer, on_resize));
-        on_cleanup(move || observing.take().0.disconnect());
-    });
+        }
+    };
+    container.on_load(move |_| measure());
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     compact.into()
 }
 
