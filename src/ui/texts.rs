@@ -54,11 +54,9 @@ pub fn panel_line(state: &TextsState) -> Option<&'static str> {
 /// `before` and the source of an input's default, marked if an estimate, once
 /// the texts are in ("" until then).
 pub fn source(before: &str, def: &InputDef) -> String {
-    read(|t| match (t, def.estimate) {
-        (TextsState::Loaded(t), estimate) => t
-            .source(def.key)
-            .map(|s| format!("{before}{s}{}", if estimate { " (estimate)" } else { "" }))
-            .unwrap_or_default(),
+    let estimate = if def.estimate { " (estimate)" } else { "" };
+    read(|t| match t {
+        TextsState::Loaded(t) => t.source(def.key).map(|s| format!("{before}{s}{estimate}")).unwrap_or_default(),
         _ => String::new(),
     })
 }
