@@ -18,9 +18,11 @@ const FEEDBACK_MS: u64 = 2_000;
 /// it has drawn it (what a widget's Print button opens).
 pub const PRINT_FRAGMENT: &str = "print";
 
-/// Prints the page after the pending reactive updates: the browser prints
+/// Opens the methodology (the report's sources page, built while open) and
+/// prints the page after the pending reactive updates: the browser prints
 /// the page as it stands when `print()` is called.
-pub fn print_soon() {
+pub fn print_soon(methodology_open: RwSignal<bool>) {
+    methodology_open.set(true);
     set_timeout(
         || {
             if let Some(w) = web_sys::window() {
@@ -123,7 +125,7 @@ pub fn Actions(
         // Work deferred to the next pause (charts out of view) is done first,
         // and the methodology's texts are in (or have failed).
         settled.now();
-        texts::when_settled(|_| print_soon());
+        texts::when_settled(move |_| print_soon(state.methodology_open));
     };
     let reset = move |_| {
         scenario.set(Scenario::default());

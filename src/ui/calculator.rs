@@ -36,7 +36,8 @@ const GROUPS: [Group; 5] = [Group::Cluster, Group::Optics, Group::SiteEnergy, Gr
 /// the model's report of the inputs, the host product last chosen (a part
 /// number: in the picker, or named by a link), which of the host's SKUs the
 /// proposal is (the picker, the bill, the charts, the change event and the
-/// share link all read this one memo), and when the inputs last came to rest.
+/// share link all read this one memo), when the inputs last came to rest,
+/// and whether the methodology is open (printing opens it).
 #[derive(Clone, Copy)]
 pub struct CalcState {
     pub scenario: RwSignal<Scenario>,
@@ -45,6 +46,7 @@ pub struct CalcState {
     pub product: RwSignal<Option<String>>,
     pub sku: Memo<Option<Sku>>,
     pub settled: Settled,
+    pub methodology_open: RwSignal<bool>,
 }
 
 impl CalcState {
@@ -65,6 +67,7 @@ impl CalcState {
                 product.with(|p| scenario.with(|s| matching_sku(&catalog, p.as_deref(), s).cloned()))
             }),
             settled: Settled::watch(scenario),
+            methodology_open: RwSignal::new(false),
         }
     }
 
@@ -159,7 +162,7 @@ fn chart_drawing(kind: ChartKind) -> DrawChart {
 
 #[component]
 pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
-    let CalcState { scenario, notices, report, product, sku, settled } = state;
+    let CalcState { scenario, notices, report, product, sku, settled, methodology_open } = state;
     let stages = Stages::start();
     provide_context(stages);
     let model_notices = Signal::derive(move || report.with(|r| r.notices.clone()));
@@ -204,7 +207,7 @@ pub fn Calculator(state: CalcState, options: CalcOptions) -> impl IntoView {
             <Later>{chart_views()}</Later>
             {sections.insight.then(|| view! { <Later><Insight scenario report notices settled /></Later> })}
             {sections.comparison.then(|| view! { <Later><Comparison report sku settled /></Later> })}
-            {sections.methodology.then(|| view! { <Later><Methodology scenario /></Later> })}
+            {sections.methodology.then(|| view! { <Later><Methodology scenario open=methodology_open /></Later> })}
         }
     };
     // In the header when full; under the headline when compact. (One slot

@@ -16,23 +16,42 @@ const EX_EM: f64 = 0.53;
 
 /// Paints `d` on `canvas` at the device's pixel ratio; CSS gives the canvas
 /// its container's width, and its `width`/`height` keep the aspect.
-pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
+///
+/// The shapes are drawn on `scratch`, a canvas outside the document, then
+/// copied: Chromium resolves a font set on a canvas in the document against
+/// its style, which lays out the whole page in the middle of an input
+/// event's updates (~0.2-0.6 ms, then again at the frame); out of the
+/// document, a font costs ~10 us.
+pub fn paint(canvas: &HtmlCanvasElement, scratch: &HtmlCanvasElement, d: &Drawing) {
     let (width, height) = (f64::from(d.width), f64::from(d.height));
     let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
     let (w, h) = ((width * scale).round() as u32, (height * scale).round() as u32);
-    // Resizing clears the canvas and its context's state: only when needed.
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
+    // Resizing clears a canvas and its context's state: only when needed.
+    for c in [canvas, scratch] {
+        if c.width() != w || c.height() != h {
+            c.set_width(w);
+            c.set_height(h);
+        }
     }
-    let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let (Some(ctx), Some(shown)) = (context(scratch), context(canvas)) else {
         return;
     };
+    draw(&ctx, d, scale);
+    shown.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    let _ = shown.draw_image_with_html_canvas_element(scratch, 0.0, 0.0);
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}
+
+/// Draws `d`'s shapes on `ctx`, `scale` device pixels to a CSS pixel.
+fn draw(ctx: &CanvasRenderingContext2d, d: &Drawing, scale: f64) {
+    let (width, height) = (f64::from(d.width), f64::from(d.height));
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, width, height);
     ctx.set_text_baseline("alphabetic");
-    let mut pen = Pen::new(&ctx);
+    let mut pen = Pen::new(ctx);
     let point = |(x, y): (i32, i32)| (f64::from(x), f64::from(y));
     for shape in &d.shapes {
         match shape {
@@ -54,19 +73,19 @@ pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
                 ctx.fill_rect(x, y, 1.0, 1.0);
             }
             Shape::Line { from, to, width, paint } => {
-                path(&ctx, [*from, *to]);
+                path(ctx, [*from, *to]);
                 pen.alpha(paint);
                 pen.stroke(paint, *width);
                 ctx.stroke();
             }
             Shape::Path { points, width, paint } => {
-                path(&ctx, points.iter().copied());
+                path(ctx, points.iter().copied());
                 pen.alpha(paint);
                 pen.stroke(paint, *width);
                 ctx.stroke();
             }
             Shape::Polygon { points, paint } => {
-                path(&ctx, points.iter().copied());
+                path(ctx, points.iter().copied());
                 ctx.close_path();
                 pen.alpha(paint);
                 pen.fill(paint);

@@ -80,7 +80,8 @@ pub fn mount_standalone() {
         // Queued after the charts' first drawings, which mounting queued,
         // and once the methodology's texts are in (or have failed).
         if print {
-            texts::when_settled(|_| print_soon());
+            let open = state.methodology_open;
+            texts::when_settled(move |_| print_soon(open));
         }
         calculator
     })

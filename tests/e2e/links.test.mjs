@@ -108,18 +108,24 @@ test('Print report straight after a change prints charts that already follow it'
     // Charts below the viewport are redrawn when the inputs come to rest, not
     // at every input; printing must not wait for that moment.
     const chart = '[data-chart=cumulative-cost] canvas';
-    const { before, printed } = await s.page.evaluate(async (chart) => {
+    const { before, printed, closed, open, sources } = await s.page.evaluate(async (chart) => {
       const pixels = () => document.querySelector(chart).toDataURL();
       const before = pixels();
       const printed = new Promise((resolve) => {
         window.print = () => resolve(pixels());
       });
+      const closed = document.querySelector('.oc-methodology .oc-sources') === null;
       const slider = document.querySelector('input[type=range][data-input=gpus]');
       slider.value = '8192';
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       document.querySelector('[data-action=print]').click();
-      return { before, printed: await printed };
+      const shown = await printed;
+      const methodology = document.querySelector('.oc-methodology');
+      const sources = methodology.querySelectorAll('.oc-sources tbody tr').length;
+      return { before, printed: shown, closed, open: methodology.open, sources };
     }, chart);
+    assert.ok(closed, 'the methodology, closed, is not built');
+    assert.ok(open && sources > 40, `Print opens the methodology with its sources (${sources} rows) before printing`);
     assert.notEqual(printed, before, 'the printed chart follows the change');
     await settled(s.page);
     const now = await s.page.evaluate((chart) => document.querySelector(chart).toDataURL(), chart);

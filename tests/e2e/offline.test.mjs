@@ -27,8 +27,11 @@ const PREFIX = '/tools/optics/';
 const TEXTS = JSON.parse(readFileSync(join(DIST, readdirSync(DIST).find((f) => /^optics-texts-[0-9a-f]+\.json$/.test(f))), 'utf8'));
 const GPUS = TEXTS.inputs.find((t) => t.key === 'gpus');
 
-/** Waits until the page shows the texts: the GPUs input's help and the first formula. */
+/** Waits until the page shows the texts: the GPUs input's help and the first formula (the methodology opened). */
 async function textsShown(page) {
+  await page.locator('.oc-methodology').evaluate((details) => {
+    details.open = true;
+  });
   await page.locator('[id="oc-help-gpus"]', { hasText: GPUS.help }).waitFor({ state: 'attached', timeout: 30_000 });
   await page.locator('.oc-formulas dd', { hasText: TEXTS.formulas[0].text }).waitFor({ state: 'attached', timeout: 30_000 });
 }

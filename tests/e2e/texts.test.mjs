@@ -24,8 +24,16 @@ async function description(scope, input, want) {
   return described.textContent();
 }
 
+/** Opens the methodology panel, which is built while open. */
+async function openMethodology(scope) {
+  await scope.locator('.oc-methodology').evaluate((details) => {
+    details.open = true;
+  });
+}
+
 /** The first formula's name and text as the methodology panel shows them, once there. */
 async function firstFormula(scope) {
+  await openMethodology(scope);
   const dt = scope.locator('.oc-methodology .oc-formulas dt').first();
   await dt.waitFor({ state: 'attached', timeout: 30_000 });
   return [await dt.textContent(), await scope.locator('.oc-methodology .oc-formulas dd').first().textContent()];
@@ -90,6 +98,7 @@ test('without the texts file the page works and says in one line that the texts 
     assertMatchesModel(assert, await metrics(page), expected('gpus=4096'));
     const help = await description(page, 'input[type=range][data-input=gpus]', 'could not be loaded');
     assert.equal(help, "The help text could not be loaded (the console says why); it is in the calculator's README.");
+    await openMethodology(page);
     const missing = page.locator('.oc-methodology .oc-texts-missing');
     await missing.filter({ hasText: 'could not be loaded' }).waitFor({ state: 'attached' });
     assert.equal(await missing.count(), 1, 'one line');
