@@ -5,8 +5,8 @@
 //! report's inputs-and-sources page. Built while open: closed, its ~450
 //! elements would lengthen the start and follow every input event.
 
-use leptos::prelude::*;
 use leptos::ev;
+use leptos::prelude::*;
 
 use crate::model::inputs::SAME_TECH;
 use crate::model::validate::fmt_num;
