@@ -24,14 +24,18 @@ pub fn InputGroup(
 ) -> impl IntoView {
     let shown = INPUTS.iter().filter(|d| d.group == group && !skip.contains(&d.key));
     // The technology of each link level is a refinement most pages leave
-    // alone: it sits in a disclosure, closed until opened.
+    // alone: it sits in a disclosure, closed until opened, and its controls
+    // are built while it is open (~80 elements fewer to build at the start).
     let (levels, rows): (Vec<&'static InputDef>, Vec<&'static InputDef>) = shown.partition(|d| is_level_tech(d));
     let control = move |def| input_row(def, scenario, notices);
     let levels = (!levels.is_empty()).then(|| {
+        let open = RwSignal::new(false);
         view! {
-            <details class="oc-levels">
+            <details class="oc-levels" on:toggle=move |ev| {
+                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            }>
                 <summary>"Technology per link level"</summary>
-                {levels.into_iter().map(control).collect_view()}
+                {move || open.get().then(|| levels.iter().copied().map(control).collect_view())}
             </details>
         }
     });

@@ -29,6 +29,31 @@ test('changing several inputs recomputes every figure', async () => {
   }
 });
 
+test("opening 'Technology per link level' shows its choices, and a level's technology recomputes every figure", async () => {
+  const s = await openCalculator();
+  try {
+    const level = 'select[data-input=alt2]';
+    assert.equal(await s.page.locator(level).count(), 0, 'closed, the levels are not built');
+    await s.page.locator('.oc-levels > summary').click();
+    await s.page.locator(level).waitFor();
+    assert.equal(await s.page.locator('.oc-levels select').count(), 6, 'three levels for each side');
+    await setInput(s.page, level, 'cpo');
+    // The headline, scrolled out of view by the click, follows at rest.
+    const want = expected('v=3&alt2=cpo');
+    await s.page.waitForFunction(
+      (v) => [...document.querySelectorAll('.oc-calculator [data-metric=co2_saved_t_per_year]')].every((e) => Math.abs(Number(e.dataset.value) - v) < 1e-6),
+      want.metrics.co2_saved_t_per_year,
+    );
+    assertMatchesModel(assert, await metrics(s.page), want);
+    // Closed and opened again, it shows the choice made.
+    await s.page.locator('.oc-levels > summary').click();
+    await s.page.locator('.oc-levels > summary').click();
+    assert.equal(await s.page.locator(level).inputValue(), 'cpo');
+  } finally {
+    await s.close();
+  }
+});
+
 test('a typed out-of-range value is clamped, with a notice', async () => {
   const s = await openCalculator();
   try {
