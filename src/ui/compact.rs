@@ -32,7 +32,11 @@ pub fn compact_signal(layout: Layout, start_width_px: f64, container: NodeRef<ht
             }
         }
     };
-    container.on_load(move |_| measure());
+    // The host's width, read before mounting, decided the first
+    // arrangement; the calculator's own is read in the next frame, where
+    // the browser lays the page out anyway: read as it loads, it forced that
+    // layout inside the first task, the longest of the start.
+    container.on_load(move |_| request_animation_frame(measure));
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     compact.into()
