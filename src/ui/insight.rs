@@ -19,6 +19,7 @@ use crate::model::{Group, Notice, Report, Scenario};
 use crate::ui::charts::ChartFigure;
 use crate::ui::inputs::InputGroup;
 use crate::ui::settle::Settled;
+use crate::ui::stages::Stages;
 
 /// Work per slice before yielding to the browser, ms.
 const SLICE_MS: f64 = 6.0;
@@ -120,9 +121,14 @@ fn keep_running(scenario: RwSignal<Scenario>, settled: Settled, run: RwSignal<Ru
         generation.update_value(|g| *g += 1);
         run.set(Run::Running(0, 0));
     });
+    // The page's own parts come first: a run started while they are still
+    // being built (the first pause comes 150 ms after mounting) shared their
+    // tasks and held back the moment the calculator is complete.
+    let stages = use_context::<Stages>();
     Effect::new(move |_| {
+        let building = stages.is_some_and(|s| !s.done());
         // Only a run not yet started: printing also counts as a pause.
-        if settled.count() == 0 || run.get_untracked() != Run::Running(0, 0) {
+        if settled.count() == 0 || building || run.get_untracked() != Run::Running(0, 0) {
             return;
         }
         let s = scenario.get_untracked();
