@@ -22,7 +22,8 @@ pub const PRINT_FRAGMENT: &str = "print";
 /// prints the page after the pending reactive updates: the browser prints
 /// the page as it stands when `print()` is called.
 pub fn print_soon(methodology_open: RwSignal<bool>) {
-    methodology_open.set(true);
+    // try_: this runs once the texts are in, perhaps after an unmount.
+    let _ = methodology_open.try_set(true);
     set_timeout(
         || {
             if let Some(w) = web_sys::window() {

@@ -24,7 +24,8 @@ pub fn compact_signal(layout: Layout, start_width_px: f64, container: NodeRef<ht
     }
     let compact = RwSignal::new(layout.is_compact(start_width_px));
     let measure = move || {
-        if let Some(el) = container.get_untracked() {
+        // try_: in the next frame the widget may have been unmounted.
+        if let Some(el) = container.try_get_untracked().flatten() {
             // Only a change of arrangement redraws the calculator.
             let now = layout.is_compact(f64::from(el.client_width()));
             if compact.try_get_untracked() == Some(!now) {

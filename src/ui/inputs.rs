@@ -32,7 +32,8 @@ pub fn InputGroup(
         let open = RwSignal::new(false);
         view! {
             <details class="oc-levels" on:toggle=move |ev| {
-                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+                // try_: a toggle is a task of its own, which may follow an unmount.
+                let _ = open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
             }>
                 <summary>"Technology per link level"</summary>
                 {move || open.get().then(|| levels.iter().copied().map(control).collect_view())}

@@ -32,11 +32,14 @@ pub fn Methodology(
 ) -> impl IntoView {
     // A closed <details> prints as its summary only. (Microtasks run after
     // this listener, so the body is built before the page is laid out for print.)
-    let before_print = window_event_listener(ev::beforeprint, move |_| open.set(true));
+    let before_print = window_event_listener(ev::beforeprint, move |_| {
+        let _ = open.try_set(true);
+    });
     on_cleanup(move || before_print.remove());
     let toggle = move |ev: ev::Event| {
+        // try_: a toggle is a task of its own, which may follow an unmount.
         let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-        if now != open.get_untracked() {
+        if open.try_get_untracked().is_some_and(|was| was != now) {
             open.set(now);
         }
         texts::load_now();

@@ -67,9 +67,10 @@ impl Stages {
         });
     }
 
-    /// Whether every declared part has been built (reactive).
+    /// Whether every declared part has been built (reactive; false once
+    /// the calculator is unmounted).
     pub fn done(self) -> bool {
-        self.done.get()
+        self.done.try_get().unwrap_or(false)
     }
 }
 
