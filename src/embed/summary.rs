@@ -47,8 +47,12 @@ pub fn bill_for(sku: Option<&Sku>, cta: Option<&Cta>, s: &Scenario, r: &Report) 
 }
 
 pub fn summary(sku: Option<&Sku>, cta: Option<&Cta>, s: &Scenario, r: &Report) -> Summary {
+    // Inserted one by one: `collect` into a map sorts first, and that sort
+    // would be one more copy of std's in the wasm (model::sort).
+    let mut figures = BTreeMap::new();
+    figures.extend(r.metrics().into_iter().map(|m| (m.key, m.value)));
     Summary {
-        figures: r.metrics().into_iter().map(|m| (m.key, m.value)).collect(),
+        figures,
         baseline: r.baseline.tech,
         proposed: r.proposed.tech,
         query: encode_with_product(s, sku.map(|k| k.sku.as_str())),

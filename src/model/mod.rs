@@ -20,6 +20,7 @@ pub mod reliability;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod sort;
 pub mod uncertainty;
 pub mod validate;
 

@@ -68,6 +68,6 @@ pub fn tornado(s: &Scenario, metric: &str, pct: f64, keys: &[&'static str]) -> (
             Some(Swing { key, input_low, input_high, metric_low, metric_high })
         })
         .collect();
-    swings.sort_by(|a, b| b.range().total_cmp(&a.range()));
+    super::sort::sort_desc_by(&mut swings, Swing::range);
     (centre, swings)
 }

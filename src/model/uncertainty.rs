@@ -161,7 +161,7 @@ pub fn monte_carlo(s: &Scenario, metric: &str, spreads: &[Spread], samples: usiz
 
 /// Mean, percentiles (nearest rank) and histogram of finite values.
 pub fn summarise(mut values: Vec<f64>) -> Distribution {
-    values.sort_by(f64::total_cmp);
+    super::sort::sort_floats(&mut values);
     let n = values.len();
     if n == 0 {
         return Distribution {
