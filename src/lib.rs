@@ -2,7 +2,8 @@
 //!
 //! `model` is the pure engine; `share` (links), `export` (CSV, JSON),
 //! `charts` (plotters SVG), `format`, `plain_text` and `presets` are pure helpers
-//! around it; `texts` is the prose the wasm fetches rather than carries;
+//! around it; `json` reads JSON text (in wasm, with the browser's parser);
+//! `texts` is the prose the wasm fetches rather than carries;
 //! `embed` reads a host page's config and (in wasm) mounts widgets into it;
 //! `ui` is the Leptos front end (wasm only).
 pub mod charts;
@@ -10,6 +11,7 @@ pub mod decimal;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod plain_text;
 pub mod presets;

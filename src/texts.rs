@@ -33,11 +33,11 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Reads a texts file. Through `serde_json::Value`, whose parser the
-    /// wasm has anyway (host configs, JSON imports): a derived `Deserialize`
-    /// would add about 9 KB of its own. A missing string reads as empty.
+    /// Reads a texts file. Through `serde_json::Value` ([`crate::json`], as
+    /// host configs and JSON imports): a derived `Deserialize` would add
+    /// about 9 KB of its own. A missing string reads as empty.
     pub fn from_json(text: &str) -> Result<Texts, String> {
-        let root: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let root = crate::json::parse(text)?;
         let list = |name: &str| root.get(name).and_then(Value::as_array).ok_or(format!("no list \"{name}\""));
         let text = |v: &Value, name: &str| v.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
         Ok(Texts {

@@ -502,3 +502,74 @@ fn a_decimal_is_read_as_from_str_reads_it() {
         assert_eq!(ours.map(f64::to_bits), std.map(f64::to_bits), "{text:?}: {ours:?} against {std:?}");
     }
 }
+
+/// In the browser, JSON (host configs, imports, the texts file) is read by
+/// the engine's `JSON.parse` and copied into a `serde_json::Value`
+/// (`src/json.rs`): every text gets serde_json's answer (correctly rounded
+/// numbers: `float_roundtrip`), its value or a refusal (seeded, 20,000
+/// texts; numbers compared as doubles, since the browser cannot tell `3.0`
+/// from `3`).
+#[wasm_bindgen_test]
+fn json_is_read_as_serde_json_reads_it() {
+    use optics_calc::json::{MAX_DEPTH, parse};
+    use serde_json::Value;
+    fn doubles(v: Value) -> Value {
+        match v {
+            Value::Number(n) => Value::from(n.as_f64().unwrap()),
+            Value::Array(list) => Value::Array(list.into_iter().map(doubles).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, doubles(v))).collect()),
+            other => other,
+        }
+    }
+    let mut rng = fastrand::Rng::with_seed(31);
+    let pieces = [
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"a\"",
+        "\"b\"",
+        ":",
+        ",",
+        "1",
+        "-0",
+        "2.5e3",
+        "0.1",
+        "01",
+        "true",
+        "null",
+        " ",
+        "\n",
+        "\"\\u00e9\\n\"",
+        "\"\\\\\"",
+        "1e400",
+        "x",
+        "\"",
+        "\"__proto__\"",
+    ];
+    let nested = |levels: usize| format!("{}1{}", "[".repeat(levels), "]".repeat(levels));
+    let fixed = [
+        r#"{"catalog": {"mode": "add", "skus": [{"sku": "A", "power_w": 8.5, "price_usd": 790}]}, "url_sync": false}"#
+            .into(),
+        r#"{"a": 1, "a": [2], "__proto__": {"b": null}}"#.into(),
+        r#"["\u20ac", "\ud83d\ude00", -9007199254740991, 1.7976931348623157e308, 5e-324]"#.into(),
+        "[0.30000000000000004, 2.2250738585072011e-308, 123456789012345678901234567890, 12.5e31]".into(),
+        "[1, 2,]".into(),
+        "".into(),
+        nested(MAX_DEPTH),
+        nested(MAX_DEPTH + 1),
+        nested(100_000),
+    ];
+    let texts = fixed.into_iter().chain(
+        (0..20_000).map(|_| (0..rng.usize(1..10)).map(|_| pieces[rng.usize(..pieces.len())]).collect::<String>()),
+    );
+    for text in texts {
+        let ours = parse(&text).map(doubles);
+        let serde = serde_json::from_str::<Value>(&text).map(doubles);
+        match (&ours, &serde) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text:?}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{text:?}: {ours:?} against {serde:?}"),
+        }
+    }
+}

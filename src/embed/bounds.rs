@@ -10,7 +10,7 @@
 //! itself on its own stack limit, inside a catch), its length is measured
 //! before its text is copied into the wasm, and its nesting is measured by a
 //! loop over the text, never by recursion. Only a value within both limits
-//! is parsed (serde_json, whose own recursion limit of 128 lies above
+//! is parsed ([`crate::json`], whose own limit of 127 levels lies above
 //! [`MAX_DEPTH`]). A refused value leaves the widget as it was, with one
 //! console line that says which limit it broke.
 
@@ -68,7 +68,7 @@ fn too_deep() -> String {
 /// JSON text within both limits, parsed; or why not.
 pub fn parse_json(text: &str) -> Result<serde_json::Value, String> {
     check_json(text)?;
-    serde_json::from_str(text).map_err(|e| format!("is not JSON ({e})"))
+    crate::json::parse(text).map_err(|e| format!("is not JSON ({e})"))
 }
 
 /// A host's JS value as text, within the size limit: a string as it is (a

@@ -43,7 +43,7 @@ pub fn to_json(s: &Scenario, r: &Report) -> String {
 /// export from a newer version loads what this version understands, with a
 /// notice.
 pub fn from_json(text: &str) -> Result<Decoded, String> {
-    let root: Value = serde_json::from_str(text).map_err(|e| format!("not a JSON file ({e})"))?;
+    let root = crate::json::parse(text).map_err(|e| format!("not a JSON file ({e})"))?;
     let Some(root) = root.as_object() else {
         return Err(not_export());
     };
