@@ -546,8 +546,12 @@ fn read_charts(value: &Value, problems: &mut Problems) -> Vec<ChartKind> {
         match ChartKind::ALL.into_iter().find(|k| Some(k.id()) == item.as_str()) {
             Some(kind) if !charts.contains(&kind) => charts.push(kind),
             Some(_) => {}
-            None => problems
-                .push(format!("unknown chart {} ignored (known: power, cost, latency, npv)", short(&item.to_string()))),
+            // `to_string` writes the same compact JSON as `Value`'s Display,
+            // without std's I/O error texts (README, "Wasm size").
+            None => problems.push(format!(
+                "unknown chart {} ignored (known: power, cost, latency, npv)",
+                short(&serde_json::to_string(item).unwrap_or_default())
+            )),
         }
     }
     charts
@@ -697,6 +701,11 @@ mod tests {
         assert!(config.sections.insight, "a bad value keeps the section");
         assert_eq!(config.charts, vec![ChartKind::Cost]);
         assert_eq!(problems.len(), 3, "{problems:?}");
+        // An unknown chart is quoted as the host wrote it, as compact JSON.
+        let (_, problems) = read(&json!({"charts": ["pie", 5, {"a": [1.5, null]}]}));
+        let quoted: Vec<&str> =
+            problems.iter().filter_map(|p| p.strip_suffix(" ignored (known: power, cost, latency, npv)")).collect();
+        assert_eq!(quoted, ["unknown chart \"pie\"", "unknown chart 5", "unknown chart {\"a\":[1.5,null]}"]);
     }
 
     #[test]

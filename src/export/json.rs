@@ -30,11 +30,15 @@ struct Export<'a> {
     report: &'a Report,
 }
 
-/// Pretty-printed export of a scenario and its report.
+/// Pretty-printed export of a scenario and its report. Writing it cannot
+/// fail (every key is a string); were it to, the file says so. Not with
+/// serde_json's own error text: displaying that error would carry std's
+/// I/O error texts into the wasm.
 pub fn to_json(s: &Scenario, r: &Report) -> String {
     let export = Export { format: FORMAT, version: VERSION, scenario: s, report: r };
-    serde_json::to_string_pretty(&export)
-        .unwrap_or_else(|e| serde_json::json!({ "format": FORMAT, "error": e.to_string() }).to_string())
+    serde_json::to_string_pretty(&export).unwrap_or_else(|_| {
+        format!("{{\"format\": \"{FORMAT}\", \"error\": \"the report could not be written as JSON\"}}")
+    })
 }
 
 /// Restores the scenario of an export, clamped and checked by the model like
