@@ -1,6 +1,6 @@
 //! The host page's configuration of an embedded calculator: read from JSON
-//! (a `data-config` attribute) or from a JS object (through
-//! serde-wasm-bindgen), checked field by field.
+//! (a `data-config` attribute) or from a JS object (written as JSON by the
+//! browser: [`super::bounds`]), checked field by field.
 //!
 //! Reading never fails: each field that is missing takes its default, and
 //! each field that is wrong takes its default too, with one plain-text
