@@ -35,6 +35,7 @@ use super::dom::{
 };
 use super::summary::summary;
 use crate::share::decode;
+use crate::ui::effect::effect;
 use crate::ui::{CalcOptions, CalcState, Calculator, fragment_query, texts};
 
 /// Marks a host element that holds a widget, so it is never mounted twice.
@@ -116,7 +117,7 @@ fn mount_config(host: &web_sys::Element, (config, problems): (HostConfig, Vec<St
         provide_context(chart_theme);
         let state = CalcState::new(start.scenario, start.notices, start.product, catalog);
         made_inside.set(Some(state));
-        Effect::new(move |_| {
+        effect(move || {
             let detail = to_js(&state.summary(cta.as_ref()));
             if dispatch_custom_event(&event_target, CHANGE_EVENT, &detail).is_err() {
                 console_error("could not dispatch optics-calc:change");

@@ -21,6 +21,7 @@ use super::cta::Cta;
 use super::dom::{console_error, to_js};
 use super::{CHANGE_EVENT, HEIGHT_MESSAGE, SET_SCENARIO_MESSAGE};
 use crate::ui::CalcState;
+use crate::ui::effect::effect;
 
 /// Starts the conversation with the parent window, if there is one.
 pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
@@ -80,7 +81,7 @@ pub fn talk_to_parent(state: CalcState, cta: Option<Cta>) {
     }
     on_resize.forget();
     // Figures: after each recalculation.
-    Effect::new(move |_| {
+    effect(move || {
         let out = state.summary(cta.as_ref());
         let mut message = serde_json::to_value(&out).unwrap_or(Value::Null);
         if let Value::Object(map) = &mut message {

@@ -19,6 +19,7 @@ use crate::ui::browser::{replace_fragment, replace_query};
 use crate::ui::charts::{ChartFigure, DrawChart, report_chart};
 use crate::ui::compact::{FIRST_TOUCH, GroupDisclosure, HeadlineStrip, compact_signal};
 use crate::ui::compare::Comparison;
+use crate::ui::effect::effect;
 use crate::ui::in_view::in_view_of;
 use crate::ui::inputs::{InputGroup, input_row};
 use crate::ui::insight::Insight;
@@ -314,7 +315,7 @@ fn keep_url_in_step(state: CalcState, sync: UrlSync) {
         UrlSync::Query => replace_query,
         UrlSync::Fragment => replace_fragment,
     };
-    Effect::new(move |_| {
+    effect(move || {
         if state.settled.count() > 0 {
             write(&untrack(|| state.query()));
         }

@@ -17,6 +17,7 @@ use crate::model::sensitivity::{MAIN_INPUTS, tornado};
 use crate::model::uncertainty::{Distribution, SPREADS, Sampler, summarise};
 use crate::model::{Group, Notice, Report, Scenario};
 use crate::ui::charts::ChartFigure;
+use crate::ui::effect::effect;
 use crate::ui::inputs::InputGroup;
 use crate::ui::settle::Settled;
 use crate::ui::stages::Stages;
@@ -116,7 +117,7 @@ pub fn Insight(
 /// one over the current inputs when they come to rest.
 fn keep_running(scenario: RwSignal<Scenario>, settled: Settled, run: RwSignal<Run>) {
     let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    effect(move || {
         scenario.track();
         generation.update_value(|g| *g += 1);
         run.set(Run::Running(0, 0));
@@ -125,7 +126,7 @@ fn keep_running(scenario: RwSignal<Scenario>, settled: Settled, run: RwSignal<Ru
     // being built (the first pause comes 150 ms after mounting) shared their
     // tasks and held back the moment the calculator is complete.
     let stages = use_context::<Stages>();
-    Effect::new(move |_| {
+    effect(move || {
         let building = stages.is_some_and(|s| !s.done());
         // Only a run not yet started: printing also counts as a pause.
         if settled.count() == 0 || building || run.get_untracked() != Run::Running(0, 0) {

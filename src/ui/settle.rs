@@ -8,6 +8,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::Scenario;
+use crate::ui::effect::effect;
 
 /// Quiet time after the last change that ends a burst of input, ms: longer
 /// than the gap between a drag's events, short enough to feel immediate.
@@ -28,7 +29,7 @@ impl Settled {
     pub fn watch(scenario: RwSignal<Scenario>) -> Settled {
         let count = RwSignal::new(0u64);
         let changes = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        effect(move || {
             scenario.track();
             changes.update_value(|c| *c += 1);
             let mine = changes.get_value();
