@@ -406,14 +406,18 @@ fn separators(tag: &str) -> Option<(&'static str, &'static str, bool)> {
 
 fn read_locale(value: &Value, problems: &mut Problems) -> NumberFormat {
     let mut format = NumberFormat::default();
+    // Borrowed, not cloned: a clone of a `Value` tree is code the wasm
+    // needs nowhere else.
+    let short_form;
     let map = match value {
         // "de-DE" is short for {"tag": "de-DE"}.
-        Value::String(_) => {
+        Value::String(tag) => {
             let mut m = Map::new();
-            m.insert("tag".into(), value.clone());
-            m
+            m.insert("tag".into(), Value::String(tag.clone()));
+            short_form = m;
+            &short_form
         }
-        Value::Object(m) => m.clone(),
+        Value::Object(m) => m,
         _ => {
             problems.push("locale must be a language tag or an object; using en-US".into());
             return format;
