@@ -12,9 +12,11 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { TEXTS_NAME } from './site/texts-name.mjs';
 
+const CODE = /^(optics-embed\.js|optics-calc-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.css)$/;
 /** Files this script writes (the rest of assets/ is the extension's own source). */
-export const BUILT = /^(optics-embed\.js|optics-calc-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.css|optics-texts-[0-9a-f]+\.json)$/;
+export const BUILT = new RegExp(`${CODE.source}|${TEXTS_NAME.source}`);
 /** Shopify's budget for each of an app block's JavaScript files, compressed. */
 export const JS_BUDGET_GZIP_BYTES = 10 * 1024;
 
@@ -24,7 +26,7 @@ export function fillAssets(site, extension) {
   const loader = readFileSync(join(site, 'embed.js'), 'utf8');
   const named = [...loader.matchAll(/here\('\.\/([^']+)'\)/g)].map((m) => m[1]).filter((n) => n !== '');
   if (named.length !== 3) throw new Error(`expected the loader to name 3 files, found: ${named.join(', ')}`);
-  const texts = readdirSync(site).filter((f) => /^optics-texts-[0-9a-f]+\.json$/.test(f));
+  const texts = readdirSync(site).filter((f) => TEXTS_NAME.test(f));
   if (texts.length !== 1) throw new Error(`expected one texts file in ${site}, found: ${texts.join(', ') || 'none'}`);
   for (const name of [...named, ...texts]) {
     if (!BUILT.test(name) || !existsSync(join(site, name))) throw new Error(`the loader names ${name}, which ${site} does not hold`);

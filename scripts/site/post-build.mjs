@@ -34,6 +34,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transform } from 'lightningcss';
 import { minify } from 'terser';
 import { prerender } from './prerender.mjs';
+import { TEXTS_NAME } from './texts-name.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR;
@@ -76,7 +77,7 @@ const files = { glue: one(/^optics-calc-[0-9a-f]+\.js$/), wasm: one(/^optics-cal
     if (/^(RUSTFLAGS|CARGO_ENCODED_RUSTFLAGS|CARGO_UNSTABLE_BUILD_STD|RUSTC_BOOTSTRAP|RUSTC|CARGO_BUILD_TARGET|CARGO_TARGET_WASM32_.*)$/.test(key)) delete env[key];
   }
   const name = execFileSync('cargo', ['run', '-q', '--example', 'texts', '--', staging], { cwd: source, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  if (!/^optics-texts-[0-9a-f]{16}\.json$/.test(name) || one(/^optics-texts-[0-9a-f]+\.json$/) !== name) throw new Error(`examples/texts.rs wrote ${name}, not one texts file`);
+  if (!TEXTS_NAME.test(name) || one(TEXTS_NAME) !== name) throw new Error(`examples/texts.rs wrote ${name}, not one texts file`);
   files.texts = name;
 }
 

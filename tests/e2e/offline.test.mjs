@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { TEXTS_NAME } from '../../scripts/site/texts-name.mjs';
 import {
   DIST,
   assertMatchesModel,
@@ -24,7 +25,7 @@ import {
 
 const PREFIX = '/tools/optics/';
 /** The build's texts file (help, sources, formulas: src/texts.rs), which the precache must hold. */
-const TEXTS = JSON.parse(readFileSync(join(DIST, readdirSync(DIST).find((f) => /^optics-texts-[0-9a-f]+\.json$/.test(f))), 'utf8'));
+const TEXTS = JSON.parse(readFileSync(join(DIST, readdirSync(DIST).find((f) => TEXTS_NAME.test(f))), 'utf8'));
 const GPUS = TEXTS.inputs.find((t) => t.key === 'gpus');
 
 /** Waits until the page shows the texts: the GPUs input's help and the first formula (the methodology opened). */

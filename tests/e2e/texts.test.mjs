@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DIST, assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, startServer, withStore } from './harness.mjs';
+import { TEXTS_NAME } from '../../scripts/site/texts-name.mjs';
 
-const TEXTS_FILE = readdirSync(DIST).find((f) => /^optics-texts-[0-9a-f]{16}\.json$/.test(f));
+const TEXTS_FILE = readdirSync(DIST).find((f) => TEXTS_NAME.test(f));
 /** The build's texts file (tests/texts_file.rs checks it equals the Rust tables). */
 const TEXTS = JSON.parse(readFileSync(join(DIST, TEXTS_FILE), 'utf8'));
 const GPUS = TEXTS.inputs.find((t) => t.key === 'gpus');
@@ -92,6 +93,7 @@ test('widgets on a store page of another origin fetch the texts once, beside the
 test('without the texts file the page works and says in one line that the texts could not be loaded', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'optics-no-texts-'));
   cpSync(DIST, dir, { recursive: true });
+  // The file and its .br and .gz copies.
   for (const f of readdirSync(dir).filter((f) => f.startsWith('optics-texts-'))) rmSync(join(dir, f));
   const server = await startServer(dir, '/');
   const browser = await launchBrowser();
