@@ -16,14 +16,14 @@ use crate::ui::browser::now_ms;
 
 /// How long one start-up task keeps building parts before it yields.
 /// Lighthouse times a trace taken at full speed and multiplies it by four,
-/// so a slice near 12 ms makes ~50 ms tasks that count as blocking: one once
-/// raised the product page's total blocking time by ~25 ms. Each yield also
-/// lets a frame lay out the page as built so far. At 10 ms the calculator is
-/// complete 58 ms sooner than at 4 (cold load median of 9, 432 against 490
-/// ms, side by side), with Lighthouse's TBT unchanged within noise (medians
-/// of 3: product page 22 against 23 ms, link 158 against 152, default 83
-/// against 74).
-pub const SLICE_MS: f64 = 10.0;
+/// so a slice near 12 ms makes ~50 ms tasks that count as blocking (one once
+/// raised the product page's total blocking time by ~25 ms). Each yield also
+/// lets a frame lay out the page as built so far: at 10 ms the calculator
+/// was complete ~50 ms sooner (cold load median of 9, 432-453 against
+/// 490-506 ms), but a link's Lighthouse trace then showed more tasks over
+/// 50 ms after the first (56-91 ms each), and its TBT is the budget nearest
+/// its limit.
+pub const SLICE_MS: f64 = 4.0;
 
 /// The stages of one calculator: how many parts were declared, and how many
 /// have been built. Parts declared once all are built (a layout switch)
