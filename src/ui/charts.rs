@@ -17,6 +17,7 @@ use crate::format::NumberFormat;
 use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
 use crate::ui::canvas::paint;
+use crate::ui::disclosure::follow_toggle;
 use crate::ui::in_view::in_view_of;
 use crate::ui::settle::Settled;
 
@@ -147,9 +148,7 @@ pub fn ChartFigure(
             <div class="oc-chart-plot"><canvas node_ref=canvas role="img" aria-label="Chart, being drawn"></canvas></div>
             // The table is built while its disclosure is open: closed, it
             // would still cost every input event some 20-60 text updates.
-            <details class="oc-chart-table" on:toggle=move |ev| {
-                table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
-            }>
+            <details class="oc-chart-table" on:toggle=follow_toggle(table_open)>
                 <summary>"Show as a table"</summary>
                 {move || table_open.get().then(|| chart.with(|c| data_table(&c.table)))}
             </details>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::inputs::SAME_TECH;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Notice, Scenario};
+use crate::ui::disclosure::follow_toggle;
 use crate::ui::texts::{self, TextsState};
 
 /// Every input of one group, in table order.
@@ -31,10 +32,7 @@ pub fn InputGroup(
     let levels = (!levels.is_empty()).then(|| {
         let open = RwSignal::new(false);
         view! {
-            <details class="oc-levels" on:toggle=move |ev| {
-                // try_: a toggle is a task of its own, which may follow an unmount.
-                let _ = open.try_set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
-            }>
+            <details class="oc-levels" on:toggle=follow_toggle(open)>
                 <summary>"Technology per link level"</summary>
                 {move || open.get().then(|| levels.iter().copied().map(control).collect_view())}
             </details>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::model::inputs::SAME_TECH;
 use crate::model::validate::fmt_num;
 use crate::model::{Group, INPUTS, InputDef, InputKind, Scenario};
+use crate::ui::disclosure::follow_toggle;
 use crate::ui::texts::{self, TextsState};
 
 /// An input's value as a reader sees it: choices by label, numbers plain.
@@ -36,12 +37,9 @@ pub fn Methodology(
         let _ = open.try_set(true);
     });
     on_cleanup(move || before_print.remove());
+    let follow = follow_toggle(open);
     let toggle = move |ev: ev::Event| {
-        // try_: a toggle is a task of its own, which may follow an unmount.
-        let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-        if open.try_get_untracked().is_some_and(|was| was != now) {
-            open.set(now);
-        }
+        follow(ev);
         texts::load_now();
     };
     view! {

@@ -8,6 +8,7 @@ mod canvas;
 mod charts;
 mod compact;
 mod compare;
+mod disclosure;
 pub(crate) mod effect;
 mod in_view;
 mod inputs;

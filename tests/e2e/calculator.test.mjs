@@ -54,6 +54,25 @@ test("opening 'Technology per link level' shows its choices, and a level's techn
   }
 });
 
+test("a chart's 'Show as a table' builds its table while open, and the table follows the inputs", async () => {
+  const s = await openCalculator();
+  try {
+    const figure = s.page.locator('[data-chart=power-by-tier]');
+    const table = figure.locator('.oc-chart-table table');
+    assert.equal(await table.count(), 0, 'closed, the table is not built');
+    await figure.locator('.oc-chart-table > summary').click();
+    await table.waitFor();
+    const before = await table.textContent();
+    assert.ok((await table.locator('tbody tr').count()) > 0, 'the table has rows');
+    await setInput(s.page, 'input[type=range][data-input=gpus]', '100000');
+    await s.page.waitForFunction((old) => document.querySelector('[data-chart=power-by-tier] .oc-chart-table table').textContent !== old, before);
+    await figure.locator('.oc-chart-table > summary').click();
+    await s.page.waitForFunction(() => !document.querySelector('[data-chart=power-by-tier] .oc-chart-table table'));
+  } finally {
+    await s.close();
+  }
+});
+
 test('a typed out-of-range value is clamped, with a notice', async () => {
   const s = await openCalculator();
   try {
