@@ -5,16 +5,30 @@
 // service worker's URL must be a TrustedScriptURL: it comes from the page's
 // one policy, "optics-calc", which the glue creates when Trunk's loader
 // imports it and keeps on globalThis (its createScriptURL takes only this
-// origin's sw.js). Registered at `load`, when every module of the page has
-// run; without Trusted Types the URL is taken as it is.
+// origin's sw.js); without Trusted Types the URL is taken as it is.
+//
+// Registered once the calculator is complete (`data-ready`) and the page is
+// idle, not at `load`: installing precaches every file of the build past the
+// HTTP cache (~0.5 MB brotli, the wasm a second time), which on the default
+// page ran while the wasm was still on its way and the start-up was building.
+// If the calculator never completes, it is registered 10 s after `load`.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  addEventListener(
-    'load',
-    () => {
-      const policy = globalThis[Symbol.for('optics-calc.trusted-types')];
-      const url = policy ? policy.createScriptURL('./sw.js') : './sw.js';
-      navigator.serviceWorker.register(url).catch((e) => console.warn('optics-calc: no offline cache:', e));
-    },
-    { once: true },
-  );
+  const register = () => {
+    const policy = globalThis[Symbol.for('optics-calc.trusted-types')];
+    const url = policy ? policy.createScriptURL('./sw.js') : './sw.js';
+    navigator.serviceWorker.register(url).catch((e) => console.warn('optics-calc: no offline cache:', e));
+  };
+  const complete = '.oc-calculator[data-ready]';
+  const calculatorComplete = new Promise((done) => {
+    if (document.querySelector(complete)) return done();
+    const watch = new MutationObserver(() => {
+      if (document.querySelector(complete)) {
+        watch.disconnect();
+        done();
+      }
+    });
+    watch.observe(document.documentElement, { subtree: true, attributeFilter: ['data-ready'] });
+    addEventListener('load', () => setTimeout(done, 10_000), { once: true });
+  });
+  calculatorComplete.then(() => (globalThis.requestIdleCallback ?? setTimeout)(register));
 }
