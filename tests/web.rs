@@ -74,6 +74,25 @@ async fn renders_the_module_count_of_the_default_scenario() {
 }
 
 #[wasm_bindgen_test]
+async fn every_input_names_its_unit_once() {
+    let host = mount(Scenario::default()).await;
+    let labels = host.query_selector_all(".oc-field label").unwrap();
+    assert!(labels.length() > 40, "only {} labels", labels.length());
+    for i in 0..labels.length() {
+        let text = labels.item(i).unwrap().text_content().unwrap_or_default();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(!words.windows(2).any(|w| w[0] == w[1]), "label {text:?} repeats a word");
+    }
+    let gpus = host.query_selector("label[for=oc-in-gpus]").unwrap().unwrap();
+    assert_eq!(gpus.text_content().unwrap().trim(), "GPUs");
+    let gpu_box = host.query_selector("[data-input-box=gpus]").unwrap().unwrap();
+    assert_eq!(gpu_box.get_attribute("aria-label").as_deref(), Some("GPUs"));
+    // A unit that says something more is still given, in the label and the box's name.
+    let size = host.query_selector("[data-input-box=group]").unwrap().unwrap();
+    assert_eq!(size.get_attribute("aria-label").as_deref(), Some("Collective group size (GPUs)"));
+}
+
+#[wasm_bindgen_test]
 async fn a_computed_catalog_value_is_shown_at_its_step_until_overridden() {
     let host = mount(Scenario::default()).await;
     tick().await;

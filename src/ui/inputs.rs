@@ -114,14 +114,21 @@ fn NumberInput(
     };
     let id = format!("oc-in-{key}");
     let help_id = format!("oc-help-{key}");
+    // A count's label already ends with its unit ("GPUs", "Monte Carlo
+    // samples"): said once, not "GPUs GPUs".
+    let unit = (!def.label.to_ascii_lowercase().ends_with(&def.unit.to_ascii_lowercase())).then_some(def.unit);
+    let box_label = match unit {
+        Some(unit) => format!("{} ({unit})", def.label),
+        None => def.label.to_string(),
+    };
     view! {
         <div class="oc-field" class:oc-overridden=overridden>
-            <label for=id.clone()>{def.label}" "<span class="oc-unit">{def.unit}</span></label>
+            <label for=id.clone()>{def.label}{unit.map(|unit| view! { " "<span class="oc-unit">{unit}</span> })}</label>
             <input type="range" id=id data-input=key min=min max=max step=step
                 aria-describedby=help_id.clone()
                 prop:value=move || value.get().to_string()
                 on:input=move |ev| set(event_target_value(&ev)) />
-            <input type="number" data-input-box=key aria-label=format!("{} ({})", def.label, def.unit)
+            <input type="number" data-input-box=key aria-label=box_label
                 min=min max=max step="any" inputmode="decimal"
                 prop:value=move || boxed(value.get(), overridden.get())
                 on:change=move |ev| {
