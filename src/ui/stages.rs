@@ -16,14 +16,15 @@ use crate::ui::browser::now_ms;
 
 /// How long one start-up task keeps building parts before it yields.
 /// Lighthouse times a trace taken at full speed and multiplies it by four,
-/// so a slice near 12 ms makes ~50 ms tasks that count as blocking (one once
-/// raised the product page's total blocking time by ~25 ms). Each yield also
-/// lets a frame lay out the page as built so far: at 10 ms the calculator
-/// was complete ~50 ms sooner (cold load median of 9, 432-453 against
-/// 490-506 ms), but a link's Lighthouse trace then showed more tasks over
-/// 50 ms after the first (56-91 ms each), and its TBT is the budget nearest
-/// its limit.
-pub const SLICE_MS: f64 = 4.0;
+/// so a slice near 12 ms makes ~50 ms tasks that count as blocking. Each
+/// yield also lets a frame lay out the page as built so far, so longer
+/// slices finish sooner. Side by side on 2026-12-06, once the service
+/// worker no longer installed during start-up: 10 ms against 4 ms gave a
+/// cold load to interactive of 355 against 417 ms (median of 11), and
+/// Lighthouse's TBT (median of 5) 36 against 37 ms for a link and 39
+/// against 17 ms for the default page. (Before that change, a link's TBT
+/// with 10 ms slices had a median of 240 ms, over its 150 ms budget.)
+pub const SLICE_MS: f64 = 10.0;
 
 /// The stages of one calculator: how many parts were declared, and how many
 /// have been built. Parts declared once all are built (a layout switch)
