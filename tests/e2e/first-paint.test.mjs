@@ -110,3 +110,42 @@ test('a link fetches the wasm at once; the default page only after its first pai
     await server.stop();
   }
 });
+
+test('the offline cache is registered once the calculator is complete, not while it starts', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: PHONE });
+    // When register() is called, when `load` fired, and when the calculator was complete.
+    await context.addInitScript(() => {
+      const times = (window.__times = {});
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        times.register ??= performance.now();
+        return register.apply(this, args);
+      };
+      addEventListener('load', () => (times.load = performance.now()), { once: true });
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.oc-calculator[data-ready]')) {
+          times.ready = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { attributes: true, childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url(''));
+    await ready(page);
+    await page.waitForFunction(() => window.__times.register !== undefined, null, { timeout: 60_000 });
+    const { register, load, ready: complete } = await page.evaluate(() => window.__times);
+    assert.ok(register > load, `registered at ${register} ms, before load (${load} ms)`);
+    // scripts/site/register-sw.js registers anyway 10 s after load, for a calculator that never completes.
+    if (complete < load + 10_000) {
+      assert.ok(register >= complete, `registered at ${register} ms, before the calculator was complete (${complete} ms)`);
+    }
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
