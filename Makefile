@@ -59,10 +59,13 @@ test: lint test-native test-wasm test-e2e
 # The browser layers alone.
 test-browser: test-wasm test-e2e
 
-lint:
+# Clippy twice: natively (the model, tests, benches, tools) and for wasm32,
+# where the UI, the embed API and the component tests are compiled.
+lint: setup-test
 	@$(NATIVE) if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; \
 	  else echo "lint: rustfmt is not installed (rustup component add rustfmt): formatting not checked"; fi
 	@$(NATIVE) cargo clippy --all-targets -- -D warnings
+	@$(WASM) RUSTFLAGS="$(WASM_FLAGS)" cargo clippy --profile ci --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 
 test-native:
 	@$(NATIVE) cargo test --lib --bins --tests

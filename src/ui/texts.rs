@@ -119,10 +119,10 @@ pub fn load_at_idle(url: String) {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
         // WebKit has no requestIdleCallback: the next task instead.
-        if request_idle_callback(load.unchecked_ref(), &options).is_err() {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(load.unchecked_ref());
-            }
+        if request_idle_callback(load.unchecked_ref(), &options).is_err()
+            && let Some(w) = web_sys::window()
+        {
+            let _ = w.set_timeout_with_callback(load.unchecked_ref());
         }
     });
 }
