@@ -112,6 +112,100 @@ const TRUSTED_TYPES = `const __opticsPolicy = (() => {
 })();
 const __opticsHTML = (html) => (__opticsPolicy ? __opticsPolicy.createHTML(html) : html);
 `;
+// --- short names between the wasm and its glue ----------------------------------
+// wasm-bindgen names each import `__wbg_<what>_<16 hex digits>` and each
+// closure shim it exports by the shim's Rust type path: ~12 KB of names in
+// the wasm, written again in the glue, and the hex digits do not compress.
+// Each import, and each export longer than LONG_EXPORT that the glue calls,
+// becomes `$<n>` in both files (nothing else sees those names: the glue's
+// own exports, `initSync` and the rest, keep theirs, and so does an export
+// the glue never names, such as `__instance_terminated`). Brotli: wasm -2.6 KB, glue -2.2 KB.
+const LONG_EXPORT = 16;
+/** The wasm with its import names, and the long export names `glueNames`, replaced; and old name -> new name. */
+function shortNames(wasm, glueNames) {
+  const out = [wasm.subarray(0, 8)];
+  const renamed = new Map();
+  const fresh = (old) => {
+    if (!renamed.has(old)) renamed.set(old, `$${renamed.size.toString(36)}`);
+    return renamed.get(old);
+  };
+  const uleb = (n) => {
+    const bytes = [];
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n) b |= 0x80;
+      bytes.push(b);
+    } while (n);
+    return Buffer.from(bytes);
+  };
+  const name = (text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return Buffer.concat([uleb(bytes.length), bytes]);
+  };
+  let p = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[p++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const str = () => {
+    const n = leb();
+    p += n;
+    return wasm.toString('utf8', p - n, p);
+  };
+  const limits = () => {
+    const flags = wasm[p++];
+    leb();
+    if (flags & 1) leb();
+  };
+  while (p < wasm.length) {
+    const start = p;
+    const id = wasm[p++];
+    const size = leb();
+    const end = p + size;
+    if (id === 2 || id === 7) {
+      const body = [];
+      const count = leb();
+      body.push(uleb(count));
+      for (let i = 0; i < count; i++) {
+        if (id === 2) {
+          const module = str();
+          const field = str();
+          const desc = p;
+          const kind = wasm[p++];
+          if (kind === 0) leb();
+          else if (kind === 1) (p++, limits());
+          else if (kind === 2) limits();
+          else if (kind === 3) p += 2;
+          else if (kind === 4) (p++, leb());
+          else throw new Error(`shortNames: import kind ${kind}`);
+          body.push(name(module), name(fresh(field)), wasm.subarray(desc, p));
+        } else {
+          const field = str();
+          const desc = p;
+          p++;
+          leb();
+          body.push(name(field.length > LONG_EXPORT && glueNames(field) ? fresh(field) : field), wasm.subarray(desc, p));
+        }
+      }
+      if (p !== end) throw new Error('shortNames: a section was not read to its end');
+      const payload = Buffer.concat(body);
+      out.push(Buffer.from([id]), uleb(payload.length), payload);
+    } else {
+      out.push(wasm.subarray(start, end));
+    }
+    p = end;
+  }
+  return { wasm: Buffer.concat(out), renamed };
+}
+
 const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
 {
   const glue = read(files.glue).toString('utf8');
@@ -122,7 +216,16 @@ const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
   // Minified (terser): under half the bytes, and within Shopify's 10 KB
   // compressed budget for an app block's scripts (`make shopify`).
   // initSync stays a top-level name: calculator.html calls it inline.
-  const source = `${TRUSTED_TYPES}${glue.replace(SINK, '$1__opticsHTML($2)')}`;
+  let source = `${TRUSTED_TYPES}${glue.replace(SINK, '$1__opticsHTML($2)')}`;
+  if (!dev) {
+    const uses = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const { wasm, renamed } = shortNames(read(files.wasm), (name) => uses(name).test(source));
+    for (const [old, short] of renamed) {
+      if (!uses(old).test(source)) throw new Error(`the glue never names the wasm's import ${old}: see shortNames in post-build.mjs`);
+      source = source.replace(uses(old), short);
+    }
+    write(files.wasm, wasm);
+  }
   const patched = dev ? source : (await minify(source, { module: true, compress: true, mangle: { reserved: ['initSync'] } })).code;
   rewrite(files.glue, glue, patched);
 }
