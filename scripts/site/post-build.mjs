@@ -198,9 +198,9 @@ function shortNames(wasm, glueNames) {
       if (p !== end) throw new Error('shortNames: a section was not read to its end');
       const payload = Buffer.concat(body);
       out.push(Buffer.from([id]), uleb(payload.length), payload);
-    } else {
+    } else if (id !== 0) {
       out.push(wasm.subarray(start, end));
-    }
+    } // custom sections (producers, target_features) are for tools, not browsers
     p = end;
   }
   return { wasm: Buffer.concat(out), renamed };
