@@ -18,6 +18,7 @@ use crate::model::Report;
 use crate::ui::browser::{download_svg_as_png, download_text};
 use crate::ui::canvas::paint;
 use crate::ui::disclosure::follow_toggle;
+use crate::ui::effect::effect;
 use crate::ui::in_view::in_view_of;
 use crate::ui::settle::Settled;
 
@@ -117,7 +118,7 @@ pub fn ChartFigure(
     // the first drawing (a task of its own) the canvas says it is coming.
     let canvas = NodeRef::<html::Canvas>::new();
     let scratch = document().create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok());
-    Effect::new(move |_| {
+    effect(move || {
         if let (Some(el), Some(scratch)) = (canvas.get().filter(|_| chart.with(is_drawn)), &scratch) {
             let label = chart.with(|c| {
                 paint(&el, scratch, &c.drawing);
