@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { reader } from './site/wasm-binary.mjs';
 
 // The shipped file's wasm-opt flags: index.html's Trunk link is their one home.
 const rustLink = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../index.html'), 'utf8').match(/<link data-trunk rel="rust"[^>]*>/)[0];
@@ -47,42 +48,28 @@ rmSync(tmp, { recursive: true, force: true });
 
 // ---- the parts of a wasm module this needs: code bodies, data, names ----
 function parse(bytes) {
-  let p = 8;
-  const leb = () => {
-    let r = 0, s = 0, x;
-    do { x = bytes[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
-    return r;
-  };
-  const name = () => { const n = leb(); const t = bytes.toString('utf8', p, p + n); p += n; return t; };
-  const limits = () => { const flags = bytes[p++]; leb(); if (flags & 1) leb(); };
+  const r = reader(bytes);
   let importedFuncs = 0;
   const bodies = [], names = new Map(), exported = new Set(), data = [];
-  while (p < bytes.length) {
-    const id = bytes[p++], size = leb(), end = p + size;
+  for (const { id, end } of r.sections()) {
     if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        name(); name();
-        const kind = bytes[p++];
-        if (kind === 0) { leb(); importedFuncs++; }
-        else if (kind === 1) { p++; limits(); }
-        else if (kind === 2) limits();
-        else if (kind === 3) p += 2;
-        else if (kind === 4) { p++; leb(); }
+      for (let n = r.leb(); n > 0; n--) {
+        r.name(); r.name();
+        if (r.importDesc() === 0) importedFuncs++;
       }
     } else if (id === 10) {
-      for (let n = leb(); n > 0; n--) { const len = leb(); bodies.push(bytes.subarray(p, p + len)); p += len; }
+      for (let n = r.leb(); n > 0; n--) { const len = r.leb(); bodies.push(bytes.subarray(r.p, r.p + len)); r.p += len; }
     } else if (id === 7) {
-      for (let n = leb(); n > 0; n--) { name(); const kind = bytes[p++], idx = leb(); if (kind === 0) exported.add(idx); }
+      for (let n = r.leb(); n > 0; n--) { r.name(); const { kind, index } = r.exportDesc(); if (kind === 0) exported.add(index); }
     } else if (id === 11) {
-      data.push(bytes.subarray(p, end));
-    } else if (id === 0 && name() === 'name') {
-      while (p < end) {
-        const sub = bytes[p++], len = leb(), subEnd = p + len;
-        if (sub === 1) for (let n = leb(); n > 0; n--) { const idx = leb(); names.set(idx, name()); }
-        p = subEnd;
+      data.push(bytes.subarray(r.p, end));
+    } else if (id === 0 && r.name() === 'name') {
+      while (r.p < end) {
+        const sub = bytes[r.p++], len = r.leb(), subEnd = r.p + len;
+        if (sub === 1) for (let n = r.leb(); n > 0; n--) { const idx = r.leb(); names.set(idx, r.name()); }
+        r.p = subEnd;
       }
     }
-    p = end;
   }
   return { importedFuncs, bodies, names, exported, data: Buffer.concat(data), codeBytes: bodies.reduce((a, b) => a + b.length, 0) };
 }

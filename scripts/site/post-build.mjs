@@ -35,6 +35,7 @@ import { transform } from 'lightningcss';
 import { minify } from 'terser';
 import { prerender } from './prerender.mjs';
 import { TEXTS_NAME } from './texts-name.mjs';
+import { reader, uleb } from './wasm-binary.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR;
@@ -129,79 +130,35 @@ function shortNames(wasm, glueNames) {
     if (!renamed.has(old)) renamed.set(old, `$${renamed.size.toString(36)}`);
     return renamed.get(old);
   };
-  const uleb = (n) => {
-    const bytes = [];
-    do {
-      let b = n & 0x7f;
-      n >>>= 7;
-      if (n) b |= 0x80;
-      bytes.push(b);
-    } while (n);
-    return Buffer.from(bytes);
-  };
   const name = (text) => {
     const bytes = Buffer.from(text, 'utf8');
     return Buffer.concat([uleb(bytes.length), bytes]);
   };
-  let p = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[p++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const str = () => {
-    const n = leb();
-    p += n;
-    return wasm.toString('utf8', p - n, p);
-  };
-  const limits = () => {
-    const flags = wasm[p++];
-    leb();
-    if (flags & 1) leb();
-  };
-  while (p < wasm.length) {
-    const start = p;
-    const id = wasm[p++];
-    const size = leb();
-    const end = p + size;
+  const r = reader(wasm);
+  for (const { id, start, end } of r.sections()) {
     if (id === 2 || id === 7) {
-      const body = [];
-      const count = leb();
-      body.push(uleb(count));
+      const count = r.leb();
+      const body = [uleb(count)];
       for (let i = 0; i < count; i++) {
         if (id === 2) {
-          const module = str();
-          const field = str();
-          const desc = p;
-          const kind = wasm[p++];
-          if (kind === 0) leb();
-          else if (kind === 1) (p++, limits());
-          else if (kind === 2) limits();
-          else if (kind === 3) p += 2;
-          else if (kind === 4) (p++, leb());
-          else throw new Error(`shortNames: import kind ${kind}`);
-          body.push(name(module), name(fresh(field)), wasm.subarray(desc, p));
+          const module = r.name();
+          const field = r.name();
+          const desc = r.p;
+          r.importDesc();
+          body.push(name(module), name(fresh(field)), wasm.subarray(desc, r.p));
         } else {
-          const field = str();
-          const desc = p;
-          p++;
-          leb();
-          body.push(name(field.length > LONG_EXPORT && glueNames(field) ? fresh(field) : field), wasm.subarray(desc, p));
+          const field = r.name();
+          const desc = r.p;
+          r.exportDesc();
+          body.push(name(field.length > LONG_EXPORT && glueNames(field) ? fresh(field) : field), wasm.subarray(desc, r.p));
         }
       }
-      if (p !== end) throw new Error('shortNames: a section was not read to its end');
+      if (r.p !== end) throw new Error('shortNames: a section was not read to its end');
       const payload = Buffer.concat(body);
       out.push(Buffer.from([id]), uleb(payload.length), payload);
     } else if (id !== 0) {
       out.push(wasm.subarray(start, end));
     } // custom sections (producers, target_features) are for tools, not browsers
-    p = end;
   }
   return { wasm: Buffer.concat(out), renamed };
 }
@@ -221,8 +178,9 @@ const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
     const uses = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
     const { wasm, renamed } = shortNames(read(files.wasm), (name) => uses(name).test(source));
     for (const [old, short] of renamed) {
-      if (!uses(old).test(source)) throw new Error(`the glue never names the wasm's import ${old}: see shortNames in post-build.mjs`);
-      source = source.replace(uses(old), short);
+      const next = source.replace(uses(old), short);
+      if (next === source) throw new Error(`the glue never names the wasm's import ${old}: see shortNames in post-build.mjs`);
+      source = next;
     }
     write(files.wasm, wasm);
   }
