@@ -127,6 +127,13 @@ export async function ready(page) {
   await page.waitForSelector('.oc-calculator[data-ready] [data-metric]', { timeout: 60_000 });
 }
 
+/** Opens the methodology panel (of a page, or of a widget's shadow root), which is built while open. */
+export async function openMethodology(scope) {
+  await scope.locator('.oc-methodology').evaluate((details) => {
+    details.open = true;
+  });
+}
+
 /** Waits until the background Monte Carlo run has finished (its P10/P50/P90 readouts exist). */
 export async function settled(page) {
   await page.locator('[data-mc-state=done]').waitFor({ timeout: 60_000 });

@@ -18,6 +18,7 @@ import {
   metrics,
   newPage,
   nextFrame,
+  openMethodology,
   ready,
   setInput,
   startServer,
@@ -30,9 +31,7 @@ const GPUS = TEXTS.inputs.find((t) => t.key === 'gpus');
 
 /** Waits until the page shows the texts: the GPUs input's help and the first formula (the methodology opened). */
 async function textsShown(page) {
-  await page.locator('.oc-methodology').evaluate((details) => {
-    details.open = true;
-  });
+  await openMethodology(page);
   await page.locator('[id="oc-help-gpus"]', { hasText: GPUS.help }).waitFor({ state: 'attached', timeout: 30_000 });
   await page.locator('.oc-formulas dd', { hasText: TEXTS.formulas[0].text }).waitFor({ state: 'attached', timeout: 30_000 });
 }

@@ -8,7 +8,18 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIST, assertMatchesModel, expected, launchBrowser, metrics, newPage, ready, startServer, withStore } from './harness.mjs';
+import {
+  DIST,
+  assertMatchesModel,
+  expected,
+  launchBrowser,
+  metrics,
+  newPage,
+  openMethodology,
+  ready,
+  startServer,
+  withStore,
+} from './harness.mjs';
 import { TEXTS_NAME } from '../../scripts/site/texts-name.mjs';
 
 const TEXTS_FILE = readdirSync(DIST).find((f) => TEXTS_NAME.test(f));
@@ -23,13 +34,6 @@ async function description(scope, input, want) {
   const described = scope.locator(`[id="${id}"]`);
   await described.filter({ hasText: want }).waitFor({ state: 'attached', timeout: 30_000 });
   return described.textContent();
-}
-
-/** Opens the methodology panel, which is built while open. */
-async function openMethodology(scope) {
-  await scope.locator('.oc-methodology').evaluate((details) => {
-    details.open = true;
-  });
 }
 
 /** The first formula's name and text as the methodology panel shows them, once there. */
