@@ -21,14 +21,13 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   const complete = '.oc-calculator[data-ready]';
   const calculatorComplete = new Promise((done) => {
     if (document.querySelector(complete)) return done();
-    const watch = new MutationObserver(() => {
-      if (document.querySelector(complete)) {
-        watch.disconnect();
-        done();
-      }
-    });
+    const finish = () => {
+      watch.disconnect();
+      done();
+    };
+    const watch = new MutationObserver(() => document.querySelector(complete) && finish());
     watch.observe(document.documentElement, { subtree: true, attributeFilter: ['data-ready'] });
-    addEventListener('load', () => setTimeout(done, 10_000), { once: true });
+    addEventListener('load', () => setTimeout(finish, 10_000), { once: true });
   });
   calculatorComplete.then(() => (globalThis.requestIdleCallback ?? setTimeout)(register));
 }
