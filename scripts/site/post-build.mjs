@@ -7,9 +7,10 @@
 //                    formulas, which the wasm fetches at idle rather than
 //                    carries (src/texts.rs): written by the native examples/texts.rs
 //   index.html       gains the first paint (the app's default report,
-//                    pre-rendered by prerender.mjs in headless Chromium) and a
-//                    Content-Security-Policy that allows the page's inline
-//                    scripts (Trunk's loader, the link guard) by their hashes
+//                    pre-rendered by prerender.mjs in headless Chromium), its
+//                    stylesheet, glue, icon and service-worker registration
+//                    inline, and a Content-Security-Policy that allows its
+//                    inline scripts and style by their hashes
 //   calculator.html  the page as one file for file://: the same first paint,
 //                    styles, glue and wasm inline, each allowed by hash, and
 //                    the texts as an inline JSON block
@@ -19,8 +20,8 @@
 //                    where smaller, for servers that pick one by Accept-Encoding
 //
 //   optics-calc-*.js wasm-bindgen's glue, its innerHTML through a Trusted
-//                    Types policy, minified (its integrity attributes follow)
-//   main-*.css       minified by lightningcss (its integrity attribute follows)
+//                    Types policy, minified
+//   main-*.css       minified by lightningcss
 // Trunk runs it with TRUNK_STAGING_DIR, TRUNK_SOURCE_DIR and TRUNK_PROFILE set;
 // it needs Node, cargo (rustup's, for the texts file), and Chromium for the
 // first paint (without one it warns and the page starts blank). Under `make dev` (OPTICS_DEV=1) sw.js is a worker
@@ -55,14 +56,6 @@ const one = (pattern) => {
   if (found.length !== 1) throw new Error(`expected one file like ${pattern} in ${staging}, found ${found.join(', ') || 'none'}`);
   return found[0];
 };
-/** Writes `name` anew and moves index.html's integrity attribute (Trunk's, of `before`) to the new contents. */
-function rewrite(name, before, after) {
-  write(name, after);
-  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const html = read('index.html').toString('utf8');
-  if (!html.includes(sri(before))) throw new Error(`index.html has no integrity attribute for ${name}: see rewrite in post-build.mjs`);
-  write('index.html', html.replaceAll(sri(before), sri(after)));
-}
 const files = { glue: one(/^optics-calc-[0-9a-f]+\.js$/), wasm: one(/^optics-calc-[0-9a-f]+_bg\.wasm$/), css: one(/^main-[0-9a-f]+\.css$/) };
 
 // --- the texts file -------------------------------------------------------------
@@ -185,7 +178,7 @@ const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
     write(files.wasm, wasm);
   }
   const patched = dev ? source : (await minify(source, { module: true, compress: true, mangle: { reserved: ['initSync'] } })).code;
-  rewrite(files.glue, glue, patched);
+  write(files.glue, patched);
 }
 
 // --- the stylesheet, minified -------------------------------------------------
@@ -194,7 +187,7 @@ const SINK = /(\.innerHTML = )(getStringFromWasm0\([^)]*\))/g;
 // the first paint is captured and calculator.html inlines it.
 if (!dev) {
   const css = read(files.css);
-  rewrite(files.css, css, Buffer.from(transform({ filename: files.css, code: css, minify: true }).code));
+  write(files.css, Buffer.from(transform({ filename: files.css, code: css, minify: true }).code));
 }
 
 // --- the Content-Security-Policy ----------------------------------------------
@@ -225,7 +218,7 @@ const cspMeta = (overrides) => {
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 };
 const hashes = (blocks) => blocks.map((b) => `'sha256-${sha256(b)}'`).join(' ');
-/** The bodies of the page's inline scripts (Trunk's loader, the link guard), not its JSON data blocks. */
+/** The bodies of the page's inline scripts (the link guard and preload, Trunk's loader, the registration), not its JSON data blocks. */
 const inlineScripts = (html) =>
   [...html.matchAll(/<script(?![^>]*\s(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 /** Puts `meta` first in <head>, before anything it governs. */
@@ -261,7 +254,8 @@ const withFirstPaint = (html) =>
 // browser without the entry type (WebKit) goes straight after the frame.
 // A link (a query or fragment: index.html's link guard has marked the page)
 // has nothing to paint first, its figures being the wasm's: its page preloads
-// the wasm from <head>, beside the CSS and glue, and starts it at once.
+// the wasm from the top of <head>, just after the guard, and starts it at once.
+const LINK_GUARD = "<script>if (location.search || location.hash) document.documentElement.classList.add('oc-scenario-in-url');</script>";
 const LINK = "document.documentElement.classList.contains('oc-scenario-in-url')";
 const FRAME_WAIT = `if (!${LINK}) await new Promise((onScreen) => requestAnimationFrame((frame) => {
   let go = () => { go = () => {}; painted?.disconnect(); setTimeout(onScreen); };
@@ -271,41 +265,62 @@ const FRAME_WAIT = `if (!${LINK}) await new Promise((onScreen) => requestAnimati
   setTimeout(() => go(), painted ? 150 : 0);
 }));\n`;
 // As wasm-bindgen's fetch asks for it (no integrity: a preload with one is not used by a fetch without).
-const LINK_PRELOAD = `<script>if (${LINK}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: './${files.wasm}' }));</script>\n`;
+const LINK_PRELOAD = `<script>if (${LINK}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: './${files.wasm}' }));</script>`;
 const afterFirstPaint = (html) => {
   if (!first.markup) return html;
   const preload = new RegExp(`<link rel="preload" href="\\./${files.wasm}"[^>]*>`);
   const start = /\nconst wasm = await init\(/;
-  if (!preload.test(html) || !start.test(html)) throw new Error("Trunk's wasm preload or loader has changed: see afterFirstPaint in post-build.mjs");
+  if (!preload.test(html) || !start.test(html) || !html.includes(LINK_GUARD)) throw new Error("Trunk's wasm preload or loader has changed: see afterFirstPaint in post-build.mjs");
   return html
     .replace(preload, '')
-    .replace('</head>', `${LINK_PRELOAD}</head>`)
+    .replace(LINK_GUARD, () => `${LINK_GUARD}\n  ${LINK_PRELOAD}`)
     .replace(start, (call) => `\n${FRAME_WAIT}${call.slice(1)}`);
 };
 
-// Trunk writes the glue's modulepreload (with its integrity) at the end of
-// <head>, after the inline loader whose import has already started fetching
-// the glue without it: the preload then only joins that fetch (Chromium ran a
-// changed glue), the race in which Firefox was seen firing an `error` event
-// at the preload on about half of the loads. Put before the loader, the
-// preload starts the fetch, its integrity is checked, and the import takes
-// its module (tests/e2e/engines.test.mjs).
-const preloadFirst = (html) => {
-  const preload = new RegExp(`<link rel="modulepreload" href="\\./${files.glue}"[^>]*>`);
-  const loader = /<script type="module">\nimport init\b/;
-  if (!preload.test(html) || !loader.test(html)) throw new Error("Trunk's glue preload or loader has changed: see preloadFirst in post-build.mjs");
-  const link = html.match(preload)[0];
-  return html.replace(preload, '').replace(loader, (script) => `${link}\n${script}`);
+// The page's own stylesheet, glue and service-worker registration go inline
+// (each allowed by its hash, which also pins its bytes), so that a link's
+// one request after the page is the wasm, on the page's warm connection, and
+// the first paint waits for no request at all. As files (Trunk's links) they
+// were three requests beside the wasm: under Lighthouse's slow 4G a link's
+// first figure came 300 ms later (2,105 against 1,806 ms, the wasm's download
+// then being its end), and the default page's 255 ms later (927 against 672).
+// The files themselves stay: the widget (embed.js) and the store app load them.
+// The page's document, first paint included, then fits TCP's first window
+// (~14 KB, `make bench`). The manifest is linked when the worker is
+// registered (register-sw.js): before, its request too ran beside the wasm.
+const registerSw = (await minify(readFileSync(join(source, 'scripts/site/register-sw.js'), 'utf8'), { module: true, compress: true, mangle: true })).code;
+// The icon too, as a data: URL (img-src allows data:), for the page and calculator.html alike.
+const ICON = `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${encodeURIComponent(readFileSync(join(source, 'assets/icon.svg'), 'utf8').trim())}">`;
+const inlineStartup = (html) => {
+  const stylesheet = new RegExp(`<link rel="stylesheet" href="\\./${files.css}"[^>]*>`);
+  const preload = new RegExp(`\\s*<link rel="modulepreload" href="\\./${files.glue}"[^>]*>`);
+  const importGlue = `import init from './${files.glue}';`;
+  const exported = /export\s*\{\s*initSync,\s*(\w+) as default\s*\};?\s*$/;
+  const glue = read(files.glue).toString('utf8');
+  if (!stylesheet.test(html) || !preload.test(html) || !html.includes(importGlue) || !exported.test(glue)) {
+    throw new Error("Trunk's stylesheet link, glue preload or loader, or the glue's exports, have changed: see inlineStartup in post-build.mjs");
+  }
+  // In a function of its own, so that none of the glue's names meets the
+  // loader's; its exports (the embed API, which the page does not call) become
+  // plain declarations there.
+  const body = glue.replace(exported, (_, name) => `return ${name};`).replace(/(?<=^|[;}\n])export (?=(?:async )?(?:class|function|const|let) )/g, '');
+  if (/(?<![\w$."'`])export\b/.test(body)) throw new Error('the glue exports in a way inlineStartup in post-build.mjs does not know');
+  const initFromGlue = `const init = (() => {\n${body}\n})();`;
+  return html
+    .replace(stylesheet, () => `<style>${read(files.css)}</style>`)
+    .replace(preload, '')
+    .replace(importGlue, () => initFromGlue)
+    .replace('</head>', () => `${ICON}\n<script type="module">${registerSw}</script>\n</head>`);
 };
 
 // Under make dev, trunk serve fills its live-reload script in as it sends the
 // page, so no hash can be known here: that page alone allows inline scripts,
 // and leaves Trusted Types unenforced (the script's error overlay sets innerHTML).
-const page = preloadFirst(afterFirstPaint(withFirstPaint(read('index.html').toString('utf8'))));
+const page = inlineStartup(afterFirstPaint(withFirstPaint(read('index.html').toString('utf8'))));
 if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
 const devOnly = dev ? { 'require-trusted-types-for': undefined, 'trusted-types': undefined } : {};
-write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, ...devOnly })));
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, 'style-src': hashes([read(files.css)]), ...devOnly })));
 
 // --- embed.js -------------------------------------------------------------------
 // The loader's placeholders ('./__OPTICS_GLUE__' ...) become this build's names.
@@ -336,9 +351,8 @@ const singleBody = withFirstPaint(
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(/\s*<link data-trunk[^>]*>/g, '')
     .replace(/\s*<script data-trunk[^>]*><\/script>/g, '')
-    .replace(/\s*<link rel="manifest"[^>]*>/g, '')
     .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
-    .replace('</head>', `  <style>${css}</style>\n</head>`)
+    .replace('</head>', () => `  <style>${css}</style>\n${ICON}\n</head>`)
     .replace(
       '</body>',
       // A function: the texts hold `$`, which a replacement string would read as a pattern.

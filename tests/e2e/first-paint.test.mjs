@@ -88,21 +88,33 @@ test("a link's scenario never shows the default figures first, and the app then 
   }
 });
 
-test('a link fetches the wasm at once; the default page only after its first paint, from the loader', async () => {
+test('a link fetches the wasm at once, from <head>; the default page only after its first paint, from the loader', async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
-    // With the glue held back, only a fetch the page starts by itself reaches
-    // the wasm (no service worker, whose precaching fetches every file).
-    for (const [query, fetched] of [['', false], ['?v=2&gpus=100000&alt=cpo', true]]) {
+    for (const [query, link] of [['', false], ['?v=2&gpus=100000&alt=cpo', true]]) {
+      // No service worker, whose precaching fetches every file.
       const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
       const page = await context.newPage();
-      const wasm = [];
-      page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
-      await page.route(/optics-calc-[0-9a-f]+\.js$/, (route) => route.abort());
-      await page.goto(server.url(query), { waitUntil: 'load' });
-      await page.waitForTimeout(500);
-      assert.equal(wasm.length, fetched ? 1 : 0, `${query || 'default page'}: ${wasm.length} wasm requests without the glue`);
+      await page.goto(server.url(query));
+      await ready(page);
+      const seen = await page.evaluate(() => ({
+        wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => ({ by: e.initiatorType, at: e.startTime })),
+        parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+        painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        // The page's own requests before the wasm: none (post-build.mjs, inlineStartup).
+        others: performance.getEntriesByType('resource').filter((e) => !/\.(wasm|json)$/.test(e.name)).map((e) => e.name),
+      }));
+      const what = `${query || 'default page'}: ${JSON.stringify(seen)}`;
+      assert.equal(seen.wasm.length, 1, what);
+      if (link) {
+        assert.equal(seen.wasm[0].by, 'link', `the preload fetched it: ${what}`);
+        assert.ok(seen.wasm[0].at < seen.parsed, `before the page was parsed: ${what}`);
+      } else {
+        assert.equal(seen.wasm[0].by, 'fetch', `the loader fetched it: ${what}`);
+        assert.ok(seen.wasm[0].at > seen.painted, `after the first paint: ${what}`);
+      }
+      assert.deepEqual(seen.others, [], `the stylesheet, glue and icon are in the page: ${what}`);
       await context.close();
     }
   } finally {
@@ -111,7 +123,7 @@ test('a link fetches the wasm at once; the default page only after its first pai
   }
 });
 
-test('the offline cache is registered once the calculator is complete, not while it starts', async () => {
+test('the offline cache is registered, and the manifest linked, once the calculator is complete, not while it starts', async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
@@ -126,6 +138,12 @@ test('the offline cache is registered once the calculator is complete, not while
       };
       addEventListener('load', () => (times.load = performance.now()), { once: true });
       new MutationObserver((_, observer) => {
+        if (document.querySelector('link[rel=manifest]')) {
+          times.manifest = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+      new MutationObserver((_, observer) => {
         if (document.querySelector('.oc-calculator[data-ready]')) {
           times.ready = performance.now();
           observer.disconnect();
@@ -136,11 +154,15 @@ test('the offline cache is registered once the calculator is complete, not while
     await page.goto(server.url(''));
     await ready(page);
     await page.waitForFunction(() => window.__times.register !== undefined, null, { timeout: 60_000 });
-    const { register, load, ready: complete } = await page.evaluate(() => window.__times);
+    const { register, load, ready: complete, manifest } = await page.evaluate(() => window.__times);
+    // The manifest is linked with it, not in <head>, where its request ran beside the wasm's.
+    assert.equal(await page.$$eval('link[rel=manifest]', (ls) => ls.map((l) => l.getAttribute('href')).join()), 'manifest.webmanifest');
+    assert.ok(manifest > load, `manifest linked at ${manifest} ms, before load (${load} ms)`);
     assert.ok(register > load, `registered at ${register} ms, before load (${load} ms)`);
     // scripts/site/register-sw.js registers anyway 10 s after load, for a calculator that never completes.
     if (complete < load + 10_000) {
       assert.ok(register >= complete, `registered at ${register} ms, before the calculator was complete (${complete} ms)`);
+      assert.ok(manifest >= complete, `manifest linked at ${manifest} ms, before the calculator was complete (${complete} ms)`);
     }
     await page.evaluate(() => navigator.serviceWorker.ready);
     await context.close();

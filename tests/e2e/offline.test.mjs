@@ -79,12 +79,17 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
     await controlled(page);
 
     const csp = await page.$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.content);
-    // Trunk's inline loader, the first paint's link guard and a link's wasm
-    // preload are the inline scripts, each allowed by its hash, and nothing else is.
+    // The first paint's link guard, a link's wasm preload, Trunk's loader with
+    // the glue, and the service worker's registration are the inline scripts,
+    // and the stylesheet the one inline style, each allowed by its hash, and
+    // nothing else is.
+    const sha = (body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
     const inline = await page.$$eval('script:not([src])', (ss) => ss.map((s) => s.textContent));
-    assert.equal(inline.length, 3, 'three inline scripts: the loader, the link guard, the preload');
-    const allowed = inline.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`).join(' ');
-    assert.equal(csp.match(/script-src ([^;]*)/)[1], `'self' 'wasm-unsafe-eval' ${allowed}`);
+    assert.equal(inline.length, 4, 'four inline scripts: the link guard, the preload, the loader, the registration');
+    assert.equal(csp.match(/script-src ([^;]*)/)[1], `'self' 'wasm-unsafe-eval' ${inline.map(sha).join(' ')}`);
+    const styles = await page.$$eval('style', (ss) => ss.map((s) => s.textContent));
+    assert.equal(styles.length, 1, 'one inline stylesheet');
+    assert.equal(csp.match(/style-src ([^;]*)/)[1], sha(styles[0]));
     assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ''), /unsafe|\*/, 'no unhashed inline code, no eval, no wildcard');
     assert.ok(server.requests.every((r) => r.startsWith(PREFIX)), `requests outside the sub-path: ${server.requests}`);
 
@@ -107,9 +112,10 @@ test('from a sub-path the page loads only from its origin, under its CSP, and wo
 });
 
 /**
- * A copy of dist/ as the next build would be: one asset under a new hashed
- * name (its content kept, so the page's integrity attribute still holds),
- * index.html and sw.js rewritten to match.
+ * A copy of dist/ as the next build would be: one asset (the stylesheet the
+ * widget loads) under a new hashed name, sw.js rewritten to match, and
+ * index.html marked as the new build's (a meta element, which its CSP's
+ * hashes do not cover).
  */
 function nextBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'optics-calc-next-'));
@@ -121,10 +127,10 @@ function nextBuild() {
   for (const f of [oldCss, 'index.html', 'sw.js']) {
     for (const ext of ['br', 'gz']) rmSync(join(dir, `${f}.${ext}`), { force: true });
   }
-  for (const f of ['index.html', 'sw.js']) {
-    const text = readFileSync(join(dir, f), 'utf8').replaceAll(oldCss, newCss);
-    writeFileSync(join(dir, f), f === 'sw.js' ? text.replace(/const BUILD = "[^"]*"/, 'const BUILD = "nextbuild"') : text);
-  }
+  const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  writeFileSync(join(dir, 'sw.js'), sw.replaceAll(oldCss, newCss).replace(/const BUILD = "[^"]*"/, 'const BUILD = "nextbuild"'));
+  const page = readFileSync(join(dir, 'index.html'), 'utf8');
+  writeFileSync(join(dir, 'index.html'), page.replace('<head>', '<head><meta name="optics-build" content="nextbuild">'));
   return { dir, oldCss, newCss };
 }
 
@@ -171,8 +177,8 @@ test('a new build replaces the old precache as a whole', async () => {
     await server.stop();
     await page.reload();
     await ready(page);
-    const css = await page.$$eval('link[rel=stylesheet]', (ls) => ls.map((l) => l.getAttribute('href')));
-    assert.deepEqual(css, [`./${next.newCss}`], 'offline, the page is the new build');
+    const build = await page.$$eval('meta[name=optics-build]', (ms) => ms.map((m) => m.content));
+    assert.deepEqual(build, ['nextbuild'], 'offline, the page is the new build');
     assert.ok((await metrics(page)).optical_modules > 0);
   } finally {
     await browser.close();
