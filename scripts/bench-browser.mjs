@@ -125,16 +125,20 @@ try {
   out.cold_first_paint_ms = median(loads.map(([, paint]) => paint ?? NaN));
 
   // --- model in wasm ----------------------------------------------------------
+  // On a blank page of the site's origin, whose wasm instance is the bench's
+  // own (the page's glue is inline, out of reach): with no standalone element
+  // there, the wasm's start mounts nothing.
   const { context, page } = await newPage(browser);
-  await page.goto(server.url(''));
-  await ready(page);
-  const glue = readdirSync(DIST).find((f) => /^optics-calc-.*\.js$/.test(f));
-  const model = await page.evaluate(async (glue) => {
+  await page.route('**/bench-blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>bench</title>' }));
+  await page.goto(server.url('bench-blank.html'));
+  const built = (re) => readdirSync(DIST).find((f) => re.test(f));
+  const model = await page.evaluate(async ([glue, wasm]) => {
     const m = await import(`./${glue}`);
+    await m.default({ module_or_path: `./${wasm}` });
     m.measure_model(200, 1000); // warm up
     // Median of 5 runs: single runs here are hit by whole-machine stalls.
     return Array.from({ length: 5 }, () => m.measure_model(2000, 10000));
-  }, glue).then((runs) => {
+  }, [built(/^optics-calc-[0-9a-f]+\.js$/), built(/^optics-calc-[0-9a-f]+_bg\.wasm$/)]).then((runs) => {
     const median = (key) => quantile(runs.map((r) => r[key]), 0.5);
     return { evaluate_us: median('evaluate_us'), mc_ms: median('mc_ms'), mc_samples_per_s: median('mc_samples_per_s') };
   });
@@ -143,6 +147,8 @@ try {
   out.wasm_mc_samples_per_s = model.mc_samples_per_s;
 
   // --- input to paint -----------------------------------------------------------
+  await page.goto(server.url(''));
+  await ready(page);
   await page.waitForSelector('[data-mc-state=done]', { timeout: 120_000 });
   // Three runs in each position, interleaved: one run's p95 moved by 2 ms
   // from one `make bench` to the next; the figures are the runs' medians.
