@@ -9,8 +9,9 @@
 //   `.oc-calculator[data-ready]`), fresh browser context (no cache, no
 //   service worker), median of 9 loads on loopback (single loads here
 //   spread by a quarter; a median of 5 moved by ~40 ms between runs);
-// - wasm `evaluate` and Monte Carlo: the page's `measure_model` export,
-//   median of 5 runs;
+// - wasm `evaluate` and Monte Carlo: the wasm's `measure_model` export, on
+//   an instance of its own on a blank page of the site, median of 7 runs
+//   after 2 to warm up;
 // - input-to-paint: three runs in each position, interleaved, medians of
 //   the runs' p50 and p95: 200 slider input events at the top of the page (1280 x
 //   900: the power chart in view), then 200 more scrolled to the charts
@@ -135,9 +136,12 @@ try {
   const model = await page.evaluate(async ([glue, wasm]) => {
     const m = await import(`./${glue}`);
     await m.default({ module_or_path: `./${wasm}` });
-    m.measure_model(200, 1000); // warm up
-    // Median of 5 runs: single runs here are hit by whole-machine stalls.
-    return Array.from({ length: 5 }, () => m.measure_model(2000, 10000));
+    // Two full runs to warm up (a fresh instance: its first runs are in V8's
+    // baseline tier), then the median of 7: single runs here are hit by
+    // whole-machine stalls.
+    m.measure_model(2000, 10000);
+    m.measure_model(2000, 10000);
+    return Array.from({ length: 7 }, () => m.measure_model(2000, 10000));
   }, [built(/^optics-calc-[0-9a-f]+\.js$/), built(/^optics-calc-[0-9a-f]+_bg\.wasm$/)]).then((runs) => {
     const median = (key) => quantile(runs.map((r) => r[key]), 0.5);
     return { evaluate_us: median('evaluate_us'), mc_ms: median('mc_ms'), mc_samples_per_s: median('mc_samples_per_s') };

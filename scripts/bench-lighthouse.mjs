@@ -144,9 +144,31 @@ export function figures(lhr) {
     tti_ms: a.interactive.numericValue,
     bytes_kb: a['total-byte-weight'].numericValue / 1024,
     wasm_compressed: wasm ? wasm.transferSize < 0.9 * wasm.resourceSize : null,
+    wasm_transfer_bytes: wasm?.transferSize ?? null,
     protocols: [...new Set(requests.map((r) => r.protocol))].sort(),
     accessibility_failing: failing,
   };
+}
+
+/**
+ * Where `bytes` (the wasm on the wire) sits among the steps of Lighthouse's
+ * simulated download (Lantern's TCP model under the mobile preset: 150 ms
+ * round trips, windows of 10, then 20, then at most 21 segments of 1,460
+ * bytes, as on a warm connection that has carried one small document). A
+ * link's LCP is the wasm's arrival, so it moves in steps of one round trip
+ * per 30.7 KB, not smoothly: the round trips taken, the bytes over the last
+ * step, and the bytes to spare before the next.
+ */
+export function lanternRoundTrips(bytes) {
+  const SEGMENT = 1460;
+  let rounds = 0, window = 10, below = 0, carried = 0;
+  while (carried < bytes) {
+    below = carried;
+    carried += window * SEGMENT;
+    window = Math.min(window * 2, 21);
+    rounds++;
+  }
+  return { rounds, over_bytes: bytes - below, spare_bytes: carried - bytes };
 }
 
 /** Median of each figure over the runs' figures `all`. */
@@ -198,6 +220,15 @@ async function main() {
         row('  bytes transferred', p.bytes_kb, 'KB'),
       );
       if (p.accessibility_failing.length) lines.push(`  accessibility audits failing: ${p.accessibility_failing.join(', ')}`);
+    }
+    const wasmBytes = out.standalone_link.runs[0].wasm_transfer_bytes;
+    if (wasmBytes) {
+      const step = lanternRoundTrips(wasmBytes);
+      out.standalone_link.lantern_wasm = { bytes: wasmBytes, ...step };
+      lines.push(
+        `  the link's wasm, ${(wasmBytes / 1024).toFixed(1)} KB on the wire, is ${step.rounds} round trips of the simulated download (a step of 150 ms per 30.7 KB): ` +
+          `${(step.over_bytes / 1024).toFixed(1)} KB less would save one, ${(step.spare_bytes / 1024).toFixed(1)} KB more would add one`,
+      );
     }
     if (existsSync(join(dir, 'examples', 'storefront.html'))) {
       // Interleaved, so that a slow spell of the machine hits every page alike.
