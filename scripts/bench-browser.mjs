@@ -35,6 +35,8 @@ import { DIST, ROOT, launchBrowser, newPage, ready, startServer } from '../tests
 // else every request after it waits one more round trip.
 const BUDGET = { input_to_paint_p95_ms: 6, mc_10k_ms: 50, gzip_total_kb: 260, brotli_total_kb: 210, cold_load_ms: 400, page_brotli_kb: 14 };
 const EVENTS = 200;
+/** The release site built with the `bench` feature (Makefile, BENCH_SITE). */
+const BENCH_SITE = process.env.OPTICS_BENCH_SITE ?? join(ROOT, 'target/bench-site');
 /** Input-to-paint runs in each position. */
 const RUNS = 3;
 
@@ -126,13 +128,18 @@ try {
   out.cold_first_paint_ms = median(loads.map(([, paint]) => paint ?? NaN));
 
   // --- model in wasm ----------------------------------------------------------
-  // On a blank page of the site's origin, whose wasm instance is the bench's
-  // own (the page's glue is inline, out of reach): with no standalone element
-  // there, the wasm's start mounts nothing.
+  // Through `measure_model`, which only the bench's build of the site carries
+  // (the `bench` feature: Makefile, BENCH_SITE), on a blank page of the
+  // site's origin: with no standalone element there, the wasm's start mounts
+  // nothing.
   const { context, page } = await newPage(browser);
-  await page.route('**/bench-blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>bench</title>' }));
-  await page.goto(server.url('bench-blank.html'));
-  const built = (re) => readdirSync(DIST).find((f) => re.test(f));
+  const TYPES = { html: 'text/html', js: 'text/javascript', wasm: 'application/wasm' };
+  await page.route('**/bench/*', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    route.fulfill({ contentType: TYPES[name.split('.').pop()], body: name === 'blank.html' ? '<!DOCTYPE html><title>bench</title>' : readFileSync(join(BENCH_SITE, name)) });
+  });
+  await page.goto(server.url('bench/blank.html'));
+  const built = (re) => readdirSync(BENCH_SITE).find((f) => re.test(f));
   const model = await page.evaluate(async ([glue, wasm]) => {
     const m = await import(`./${glue}`);
     await m.default({ module_or_path: `./${wasm}` });

@@ -29,6 +29,7 @@ pub mod frame;
 #[cfg(target_arch = "wasm32")]
 pub use api::{Widget, mount, start_embed};
 #[cfg(target_arch = "wasm32")]
+#[cfg(feature = "bench")]
 pub(crate) use dom::to_js;
 
 /// The name of the events and messages a host page receives.

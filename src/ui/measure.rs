@@ -1,5 +1,6 @@
 //! The model's speed inside the browser, for `make bench`
-//! (scripts/bench-browser.mjs calls this export on the built page).
+//! (scripts/bench-browser.mjs calls this export). Only in builds with the
+//! `bench` feature: the bench's own copy of the site, not the shipped wasm.
 
 use std::hint::black_box;
 

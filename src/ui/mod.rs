@@ -13,6 +13,7 @@ pub(crate) mod effect;
 mod in_view;
 mod inputs;
 mod insight;
+#[cfg(feature = "bench")]
 mod measure;
 mod methodology;
 mod notices;
