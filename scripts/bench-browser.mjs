@@ -138,6 +138,7 @@ try {
     const name = new URL(route.request().url()).pathname.split('/').pop();
     route.fulfill({ contentType: TYPES[name.split('.').pop()], body: name === 'blank.html' ? '<!DOCTYPE html><title>bench</title>' : readFileSync(join(BENCH_SITE, name)) });
   });
+  if (!existsSync(BENCH_SITE)) throw new Error(`${BENCH_SITE} is missing: \`make bench\` builds it (the site with the bench feature)`);
   await page.goto(server.url('bench/blank.html'));
   const built = (re) => readdirSync(BENCH_SITE).find((f) => re.test(f));
   const model = await page.evaluate(async ([glue, wasm]) => {

@@ -159,7 +159,7 @@ export function figures(lhr) {
  * per 30.7 KB, not smoothly: the round trips taken, the bytes over the last
  * step, and the bytes to spare before the next.
  */
-export function lanternRoundTrips(bytes) {
+function lanternRoundTrips(bytes) {
   const SEGMENT = 1460;
   let rounds = 0, window = 10, below = 0, carried = 0;
   while (carried < bytes) {
