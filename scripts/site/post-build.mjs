@@ -205,6 +205,8 @@ if (!dev) {
   const css = read(files.css);
   write(files.css, Buffer.from(transform({ filename: files.css, code: css, minify: true }).code));
 }
+// The built stylesheet and glue, as the page, its CSP and calculator.html inline them.
+const built = { css: read(files.css).toString('utf8'), glue: read(files.glue).toString('utf8') };
 
 // --- the Content-Security-Policy ----------------------------------------------
 const CSP = {
@@ -315,18 +317,17 @@ const inlineStartup = (html) => {
   const preload = new RegExp(`\\s*<link rel="modulepreload" href="\\./${files.glue}"[^>]*>`);
   const importGlue = `import init from './${files.glue}';`;
   const exported = /export\s*\{\s*initSync,\s*(\w+) as default\s*\};?\s*$/;
-  const glue = read(files.glue).toString('utf8');
-  if (!stylesheet.test(html) || !preload.test(html) || !html.includes(importGlue) || !exported.test(glue)) {
+  if (!stylesheet.test(html) || !preload.test(html) || !html.includes(importGlue) || !exported.test(built.glue)) {
     throw new Error("Trunk's stylesheet link, glue preload or loader, or the glue's exports, have changed: see inlineStartup in post-build.mjs");
   }
   // In a function of its own, so that none of the glue's names meets the
   // loader's; its exports (the embed API, which the page does not call) become
   // plain declarations there.
-  const body = glue.replace(exported, (_, name) => `return ${name};`).replace(/(?<=^|[;}\n])export (?=(?:async )?(?:class|function|const|let) )/g, '');
+  const body = built.glue.replace(exported, (_, name) => `return ${name};`).replace(/(?<=^|[;}\n])export (?=(?:async )?(?:class|function|const|let) )/g, '');
   if (/(?<![\w$."'`])export\b/.test(body)) throw new Error('the glue exports in a way inlineStartup in post-build.mjs does not know');
   const initFromGlue = `const init = (() => {\n${body}\n})();`;
   return html
-    .replace(stylesheet, () => `<style>${read(files.css)}</style>`)
+    .replace(stylesheet, () => `<style>${built.css}</style>`)
     .replace(preload, '')
     .replace(importGlue, () => initFromGlue)
     .replace('</head>', () => `${ICON}\n<script type="module">${registerSw}</script>\n</head>`);
@@ -339,7 +340,7 @@ const page = inlineStartup(afterFirstPaint(withFirstPaint(read('index.html').toS
 if (first.markup && !page.includes('class="oc-prerendered"')) throw new Error('index.html has no standalone element for the first paint');
 const inline = dev ? "'unsafe-inline'" : hashes(inlineScripts(page));
 const devOnly = dev ? { 'require-trusted-types-for': undefined, 'trusted-types': undefined } : {};
-write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, 'style-src': hashes([read(files.css)]), ...devOnly })));
+write('index.html', withMeta(page, cspMeta({ 'script-src': `${CSP['script-src']} ${inline}`, 'style-src': hashes([built.css]), ...devOnly })));
 
 // --- embed.js -------------------------------------------------------------------
 // The loader's placeholders ('./__OPTICS_GLUE__' ...) become this build's names.
@@ -360,9 +361,7 @@ write('embed.js', `// The optics calculator's loader (README: "Embedding on a ho
 // (id optics-calc-texts, src/ui/texts.rs); `<` escaped, so none ends it.
 // Built from the source page, so no Trunk link (which would point to a file)
 // survives.
-const css = read(files.css).toString('utf8');
-const glue = read(files.glue).toString('utf8');
-const script = `${glue}
+const script = `${built.glue}
 initSync({ module: Uint8Array.from(atob("${read(files.wasm).toString('base64')}"), (c) => c.charCodeAt(0)) });
 `;
 const singleBody = withFirstPaint(
@@ -371,7 +370,7 @@ const singleBody = withFirstPaint(
     .replace(/\s*<link data-trunk[^>]*>/g, '')
     .replace(/\s*<script data-trunk[^>]*><\/script>/g, '')
     .replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline file)</title>')
-    .replace('</head>', () => `  <style>${css}</style>\n${ICON}\n</head>`)
+    .replace('</head>', () => `  <style>${built.css}</style>\n${ICON}\n</head>`)
     .replace(
       '</body>',
       // A function: the texts hold `$`, which a replacement string would read as a pattern.
@@ -383,7 +382,7 @@ const single = withMeta(
   cspMeta({
     'default-src': "'none'",
     'script-src': `'wasm-unsafe-eval' ${hashes(inlineScripts(singleBody))}`,
-    'style-src': hashes([css]),
+    'style-src': hashes([built.css]),
     'img-src': 'data: blob:',
     'connect-src': "'none'",
     'worker-src': "'none'",
@@ -413,7 +412,7 @@ const COMPRESSIBLE = /\.(html|js|css|wasm|svg|webmanifest|json)$/;
 // The wasm, which a link's first figure waits for, is compressed a few ways
 // and the smallest kept: the encoder's input block size and mode are its
 // own choices (any decoder reads the result), and on this wasm the best of
-// them is ~0.3 KB smaller than brotli's defaults (~8 s more per release build).
+// them was 152 bytes smaller than brotli's defaults (~8 s more per release build).
 const BROTLI_TRIALS = [16, 17, 18].flatMap((block) =>
   [constants.BROTLI_MODE_GENERIC, constants.BROTLI_MODE_FONT].map((mode) => ({ [constants.BROTLI_PARAM_LGBLOCK]: block, [constants.BROTLI_PARAM_MODE]: mode })),
 );
