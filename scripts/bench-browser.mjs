@@ -23,9 +23,10 @@
 // - brotli and gzipped transfer of the wasm, JS and CSS the page loads, and
 //   (from target/wasm-size.json) each crate's share of the wasm.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, ROOT, launchBrowser, newPage, ready, startServer } from '../tests/e2e/harness.mjs';
+import { TYPES } from './static-server.mjs';
 
 // Input to frame p95 and cold load to interactive: issue 31's 6 ms and 400 ms
 // (issue 22's 8 and 500 with margin), on a 2-core machine. Wire size: issue
@@ -133,12 +134,11 @@ try {
   // site's origin: with no standalone element there, the wasm's start mounts
   // nothing.
   const { context, page } = await newPage(browser);
-  const TYPES = { html: 'text/html', js: 'text/javascript', wasm: 'application/wasm' };
+  if (!existsSync(BENCH_SITE)) throw new Error(`${BENCH_SITE} is missing: \`make bench\` builds it (the site with the bench feature)`);
   await page.route('**/bench/*', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
-    route.fulfill({ contentType: TYPES[name.split('.').pop()], body: name === 'blank.html' ? '<!DOCTYPE html><title>bench</title>' : readFileSync(join(BENCH_SITE, name)) });
+    route.fulfill({ contentType: TYPES[extname(name)], body: name === 'blank.html' ? '<!DOCTYPE html><title>bench</title>' : readFileSync(join(BENCH_SITE, name)) });
   });
-  if (!existsSync(BENCH_SITE)) throw new Error(`${BENCH_SITE} is missing: \`make bench\` builds it (the site with the bench feature)`);
   await page.goto(server.url('bench/blank.html'));
   const built = (re) => readdirSync(BENCH_SITE).find((f) => re.test(f));
   const model = await page.evaluate(async ([glue, wasm]) => {
