@@ -17,28 +17,23 @@ const EX_EM: f64 = 0.53;
 /// Paints `d` on `canvas` at the device's pixel ratio; CSS gives the canvas
 /// its container's width, and its `width`/`height` keep the aspect.
 ///
-/// The shapes are drawn on `scratch`, a canvas outside the document, then
-/// copied: Chromium resolves a font set on a canvas in the document against
-/// its style, which lays out the whole page in the middle of an input
-/// event's updates (~0.2-0.6 ms, then again at the frame); out of the
-/// document, a font costs ~10 us.
-pub fn paint(canvas: &HtmlCanvasElement, scratch: &HtmlCanvasElement, d: &Drawing) {
+/// Drawn on the canvas itself. Drawing on a canvas outside the document and
+/// copying it (`drawImage`), so that a font is resolved without the page's
+/// style, cost more: the copy rasterises every pixel again (~0.3 ms per
+/// chart without a GPU), while the style a font waits for is one the frame
+/// needs anyway (README, "Benchmarks").
+pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
     let (width, height) = (f64::from(d.width), f64::from(d.height));
     let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
     let (w, h) = ((width * scale).round() as u32, (height * scale).round() as u32);
     // Resizing clears a canvas and its context's state: only when needed.
-    for c in [canvas, scratch] {
-        if c.width() != w || c.height() != h {
-            c.set_width(w);
-            c.set_height(h);
-        }
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
     }
-    let (Some(ctx), Some(shown)) = (context(scratch), context(canvas)) else {
-        return;
-    };
-    draw(&ctx, d, scale);
-    shown.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-    let _ = shown.draw_image_with_html_canvas_element(scratch, 0.0, 0.0);
+    if let Some(ctx) = context(canvas) {
+        draw(&ctx, d, scale);
+    }
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {

@@ -7,8 +7,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::{ev, html};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
 
 use crate::charts::shapes::Drawing;
 use crate::charts::{Chart, ChartTheme, DataTable};
@@ -117,11 +115,10 @@ pub fn ChartFigure(
     // Painted when the drawing changes (and once the canvas exists); until
     // the first drawing (a task of its own) the canvas says it is coming.
     let canvas = NodeRef::<html::Canvas>::new();
-    let scratch = document().create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok());
     effect(move || {
-        if let (Some(el), Some(scratch)) = (canvas.get().filter(|_| chart.with(is_drawn)), &scratch) {
+        if let Some(el) = canvas.get().filter(|_| chart.with(is_drawn)) {
             let label = chart.with(|c| {
-                paint(&el, scratch, &c.drawing);
+                paint(&el, &c.drawing);
                 c.drawing.label()
             });
             if el.get_attribute("aria-label").as_deref() != Some(&label) {
