@@ -139,6 +139,7 @@ pub fn Headline(report: Memo<Report>, settled: Settled) -> impl IntoView {
                     <Figure report key="failures_avoided_per_year" class="oc-card-value" />
                     <span class="oc-card-sub">"module failures per year"</span>
                 </Card>
+                // These last two take whole rows on screen (main.css).
                 <Card title="Net present value">
                     <Figure report key="npv_usd" class="oc-card-value" />
                     <span class="oc-card-sub">

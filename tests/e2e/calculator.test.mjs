@@ -87,6 +87,25 @@ test('a typed out-of-range value is clamped, with a notice', async () => {
   }
 });
 
+test('dragging the GPU slider never moves what is below the headline', async () => {
+  for (const width of [1280, 600]) {
+    const s = await openCalculator({ width, height: 900 });
+    try {
+      // Steps of a drag between 8k and 45k GPUs (three switch tiers throughout):
+      // the figures' lengths change, the headline's height must not.
+      const tops = [];
+      for (const gpus of [8192, 9344, 10496, 16384, 21000, 32832, 34752, 45504]) {
+        await setInput(s.page, 'input[type=range][data-input=gpus]', String(gpus));
+        await nextFrame(s.page);
+        tops.push(await s.page.$eval('[data-chart=power-by-tier]', (e) => Math.round(e.getBoundingClientRect().top)));
+      }
+      assert.equal(new Set(tops).size, 1, `at ${width} px the power chart's top moved: ${tops}`);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
 test('at phone width the page has one column and never scrolls sideways', async () => {
   const s = await openCalculator({ width: 390, height: 844 });
   try {
