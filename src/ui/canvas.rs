@@ -36,8 +36,17 @@ pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
     }
 }
 
+/// The canvas's 2D context, created `desynchronized`: Chromium then sends a
+/// canvas to the compositor when it is drawn, not at every frame. Without a
+/// GPU it otherwise copied every chart on the page that had been drawn
+/// (~0.15 ms each) into each frame, changed or not: a slider drag with one
+/// chart in view paid for four (README, "Benchmarks"). Other engines ignore
+/// the hint.
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"desynchronized".into(), &true.into());
+    let ctx = canvas.get_context_with_context_options("2d", &options).ok().flatten()?;
+    ctx.dyn_into::<CanvasRenderingContext2d>().ok()
 }
 
 /// Draws `d`'s shapes on `ctx`, `scale` device pixels to a CSS pixel.
