@@ -36,15 +36,20 @@ pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
     }
 }
 
-/// The canvas's 2D context, created `desynchronized`: Chromium then sends a
-/// canvas to the compositor when it is drawn, not at every frame. Without a
-/// GPU it otherwise copied every chart on the page that had been drawn
-/// (~0.15 ms each) into each frame, changed or not: a slider drag with one
-/// chart in view paid for four (README, "Benchmarks"). Other engines ignore
-/// the hint.
+/// The canvas's 2D context, `desynchronized` and `willReadFrequently`.
+///
+/// Desynchronized: Chromium then sends a canvas to the compositor when it
+/// is drawn. Without a GPU it otherwise copied every chart on the page that
+/// had been drawn (~0.15 ms each) into each frame, changed or not: a slider
+/// drag with one chart in view paid for four (README, "Benchmarks").
+///
+/// Read frequently: the canvas is then the CPU's, never the GPU's. Where
+/// Chromium has a GPU, it draws a desynchronized GPU canvas straight to the
+/// screen's buffer (ChromeOS, Windows), where a chart could be seen half
+/// drawn during a drag; a CPU canvas always goes through the compositor.
+/// Other engines ignore both hints.
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"desynchronized".into(), &true.into());
+    let options = js_sys::JSON::parse(r#"{"desynchronized":true,"willReadFrequently":true}"#).unwrap_or_default();
     let ctx = canvas.get_context_with_context_options("2d", &options).ok().flatten()?;
     ctx.dyn_into::<CanvasRenderingContext2d>().ok()
 }
