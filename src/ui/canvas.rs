@@ -58,7 +58,9 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 fn draw(ctx: &CanvasRenderingContext2d, d: &Drawing, scale: f64) {
     let (width, height) = (f64::from(d.width), f64::from(d.height));
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, width, height);
+    if !fills_itself(d) {
+        ctx.clear_rect(0.0, 0.0, width, height);
+    }
     ctx.set_text_baseline("alphabetic");
     let mut pen = Pen::new(ctx);
     let point = |(x, y): (i32, i32)| (f64::from(x), f64::from(y));
@@ -140,6 +142,14 @@ fn draw(ctx: &CanvasRenderingContext2d, d: &Drawing, scale: f64) {
             }
         }
     }
+}
+
+/// Whether `d` starts by filling all of itself, opaque (every chart's
+/// background): then the last drawing needs no clearing first, which was a
+/// pass over every pixel (~0.1 ms a chart without a GPU).
+fn fills_itself(d: &Drawing) -> bool {
+    let size = (d.width as i32, d.height as i32);
+    matches!(d.shapes.first(), Some(Shape::Rect { from: (0, 0), to, filled: true, paint }) if *to == size && paint.opacity >= 1.0)
 }
 
 /// Starts a path through `points`.
