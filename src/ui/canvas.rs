@@ -47,7 +47,8 @@ pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
 /// Chromium has a GPU, it draws a desynchronized GPU canvas straight to the
 /// screen's buffer (ChromeOS, Windows), where a chart could be seen half
 /// drawn during a drag; a CPU canvas always goes through the compositor.
-/// Other engines ignore both hints.
+/// Firefox ignores `desynchronized`; Firefox and Safari 18+ make a
+/// `willReadFrequently` canvas a CPU one too.
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     let options = js_sys::JSON::parse(r#"{"desynchronized":true,"willReadFrequently":true}"#).unwrap_or_default();
     let ctx = canvas.get_context_with_context_options("2d", &options).ok().flatten()?;
