@@ -21,7 +21,7 @@ const EX_EM: f64 = 0.53;
 /// copying it (`drawImage`), so that a font is resolved without the page's
 /// style, cost more: the copy rasterises every pixel again (~0.3 ms per
 /// chart without a GPU), while the style a font waits for is one the frame
-/// needs anyway (README, "Benchmarks").
+/// needs anyway (README, "Design").
 pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
     let (width, height) = (f64::from(d.width), f64::from(d.height));
     let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
@@ -41,7 +41,7 @@ pub fn paint(canvas: &HtmlCanvasElement, d: &Drawing) {
 /// Desynchronized: Chromium then sends a canvas to the compositor when it
 /// is drawn. Without a GPU it otherwise copied every chart on the page that
 /// had been drawn (~0.15 ms each) into each frame, changed or not: a slider
-/// drag with one chart in view paid for four (README, "Benchmarks").
+/// drag with one chart in view paid for four (README, "Design").
 ///
 /// Read frequently: the canvas is then the CPU's, never the GPU's. Where
 /// Chromium has a GPU, it draws a desynchronized GPU canvas straight to the
