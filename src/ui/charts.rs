@@ -114,16 +114,26 @@ pub fn ChartFigure(
     );
     // Painted when the drawing changes (and once the canvas exists); until
     // the first drawing (a task of its own) the canvas says it is coming.
+    //
+    // Painted in a task queued after the input's other updates: a canvas
+    // font set lays out the page there and then, and the inputs' values set
+    // after it made the frame lay out the page a second time (~0.25 ms per
+    // input event).
     let canvas = NodeRef::<html::Canvas>::new();
     effect(move || {
         if let Some(el) = canvas.get().filter(|_| chart.with(is_drawn)) {
-            let label = chart.with(|c| {
-                paint(&el, &c.drawing);
-                c.drawing.label()
+            leptos::task::spawn_local(async move {
+                // try_: the figure may have been unmounted in between.
+                let Some(label) = chart.try_with_untracked(|c| {
+                    paint(&el, &c.drawing);
+                    c.drawing.label()
+                }) else {
+                    return;
+                };
+                if el.get_attribute("aria-label").as_deref() != Some(&label) {
+                    let _ = el.set_attribute("aria-label", &label);
+                }
             });
-            if el.get_attribute("aria-label").as_deref() != Some(&label) {
-                let _ = el.set_attribute("aria-label", &label);
-            }
         }
     });
     let save_svg = move |_| {
