@@ -13,7 +13,19 @@ use super::shapes::Drawing;
 pub(crate) type Area<'a> = DrawingArea<Recorder<'a>, Shift>;
 /// A plot over f64 x f64 on `'a`'s drawing area of a recorder writing into `'b`.
 pub(crate) type Plot<'a, 'b> = ChartContext<'a, Recorder<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(crate) type DrawResult = Result<(), Failed>;
+
+/// That a drawing failed, and no more: the recorder never fails (its error
+/// is `Infallible`), and nothing shows why. Boxing plotters' errors as
+/// `dyn Error` kept their `Display` and `Debug` code in the wasm (~0.3 KB).
+#[derive(Debug)]
+pub(crate) struct Failed;
+
+impl<E: std::error::Error> From<E> for Failed {
+    fn from(_: E) -> Self {
+        Failed
+    }
+}
 
 /// Sizes that follow from the container width.
 #[derive(Clone, Copy, Debug)]
@@ -255,7 +267,7 @@ impl<'f> ValueAxis<'f> {
         theme: &ChartTheme,
         x: std::ops::Range<f64>,
         y: std::ops::Range<f64>,
-    ) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
+    ) -> Result<Plot<'a, 'b>, Failed> {
         let mut plot = ChartBuilder::on(body)
             .margin_left(self.left)
             .margin_right(self.right)
@@ -344,9 +356,9 @@ pub(crate) fn render(
     let drawn = {
         let root = Recorder::new(&mut drawing).into_drawing_area();
         root.fill(&theme.background)
-            .map_err(Into::into)
+            .map_err(Failed::from)
             .and_then(|_| draw(&root))
-            .and_then(|_| root.present().map_err(Into::into))
+            .and_then(|_| root.present().map_err(Failed::from))
     };
     if drawn.is_err() {
         drawing.shapes.clear();
