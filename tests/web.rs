@@ -165,6 +165,31 @@ async fn a_chart_opens_as_a_table_of_its_figures_that_follows_the_inputs() {
     assert_eq!(chart_table(&host, "power-by-tier"), native(&s), "an open table follows the inputs");
 }
 
+/// The slider and its box show the scenario's value whichever changed it:
+/// the other control, or a preset (set by an effect of `ui::inputs`).
+#[wasm_bindgen_test]
+async fn the_slider_and_its_box_follow_each_other_and_the_presets() {
+    let host = mount(Scenario::default()).await;
+    tick().await;
+    let input =
+        |css: &str| -> web_sys::HtmlInputElement { host.query_selector(css).unwrap().unwrap().unchecked_into() };
+    let (slider, field) =
+        (input("input[type=range][data-input=gpus]"), input("input[type=number][data-input-box=gpus]"));
+    set_input(&host, "input[type=number][data-input-box=gpus]", "4096");
+    tick().await;
+    assert_eq!(slider.value(), "4096", "a typed value moves the slider");
+    set_input(&host, "input[type=range][data-input=gpus]", "2048");
+    tick().await;
+    assert_eq!(field.value(), "2048", "the slider's value is in the box");
+    let preset: web_sys::HtmlElement = host.query_selector("[data-preset='8k']").unwrap().unwrap().unchecked_into();
+    preset.click();
+    tick().await;
+    assert_eq!((slider.value().as_str(), field.value().as_str()), ("8192", "8192"), "a preset moves both");
+    let mut s = Scenario::default();
+    s.set_number("gpus", 8192.0);
+    assert_eq!(metric(&host, "optical_modules"), evaluate(&s).metric("optical_modules").unwrap(), "the figures too");
+}
+
 #[wasm_bindgen_test]
 async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
     let host = mount(Scenario::default()).await;
