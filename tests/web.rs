@@ -58,8 +58,13 @@ fn metric(host: &web_sys::HtmlElement, key: &str) -> f64 {
         .unwrap()
 }
 
+/// The input `css` finds in `host`.
+fn input_at(host: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(css).unwrap().unwrap_or_else(|| panic!("no {css}")).unchecked_into()
+}
+
 fn set_input(host: &web_sys::HtmlElement, css: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = host.query_selector(css).unwrap().unwrap().unchecked_into();
+    let input = input_at(host, css);
     input.set_value(value);
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
@@ -96,14 +101,7 @@ async fn every_input_names_its_unit_once() {
 async fn a_computed_catalog_value_is_shown_at_its_step_until_overridden() {
     let host = mount(Scenario::default()).await;
     tick().await;
-    let boxed = |key: &str| -> String {
-        let input: web_sys::HtmlInputElement = host
-            .query_selector(&format!("input[type=number][data-input-box={key}]"))
-            .unwrap()
-            .unwrap()
-            .unchecked_into();
-        input.value()
-    };
+    let boxed = |key: &str| input_at(&host, &format!("input[type=number][data-input-box={key}]")).value();
     // The LPO proposal's temperature-adjusted AFR, 0.5892...%/yr, at the 0.01 step.
     assert_eq!(boxed("alt_afr"), "0.59");
     set_input(&host, "input[type=number][data-input-box=alt_afr]", "0.8");
@@ -171,10 +169,8 @@ async fn a_chart_opens_as_a_table_of_its_figures_that_follows_the_inputs() {
 async fn the_slider_and_its_box_follow_each_other_and_the_presets() {
     let host = mount(Scenario::default()).await;
     tick().await;
-    let input =
-        |css: &str| -> web_sys::HtmlInputElement { host.query_selector(css).unwrap().unwrap().unchecked_into() };
-    let (slider, field) =
-        (input("input[type=range][data-input=gpus]"), input("input[type=number][data-input-box=gpus]"));
+    let slider = input_at(&host, "input[type=range][data-input=gpus]");
+    let field = input_at(&host, "input[type=number][data-input-box=gpus]");
     set_input(&host, "input[type=number][data-input-box=gpus]", "4096");
     tick().await;
     assert_eq!(slider.value(), "4096", "a typed value moves the slider");
@@ -198,8 +194,7 @@ async fn a_typed_out_of_range_value_is_clamped_with_a_notice() {
     tick().await;
     let notice = host.query_selector("[data-notice=pue]").unwrap().expect("a notice about pue");
     assert!(notice.text_content().unwrap().contains("outside"), "{:?}", notice.text_content());
-    let shown: web_sys::HtmlInputElement =
-        host.query_selector("input[type=number][data-input-box=pue]").unwrap().unwrap().unchecked_into();
+    let shown = input_at(&host, "input[type=number][data-input-box=pue]");
     assert_eq!(shown.value(), "3", "the box shows the clamped value");
     // Again, now that the value is already 3 (no change for the field's memo),
     // then something that is not a number: the box still shows the value.
